@@ -1,0 +1,178 @@
+package dev.dataapi.ports;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The element type of a parameter, and the one place that decides which input value is a valid
+ * value of that type.
+ *
+ * <p>Input values are JSON-shaped Java objects: {@link String}, {@link Boolean}, {@link BigDecimal}
+ * (any JSON number), {@link java.util.List}, {@link java.util.Map} or {@code null}. Coercion is
+ * strict: a JSON string is never accepted for a number or a boolean, and a number is never accepted
+ * for a string. The typed values it yields are {@link String}, {@link Long}, {@link BigDecimal},
+ * {@link Boolean}, {@link LocalDate} and {@link OffsetDateTime} (normalised to UTC).
+ */
+public enum ScalarType {
+    STRING("a string"),
+    INTEGER("an integer (a JSON number without a fraction, 64-bit range)"),
+    NUMBER("a number (a JSON number)"),
+    BOOLEAN("a boolean (true or false)"),
+    DATE("a date as an ISO-8601 string (YYYY-MM-DD)"),
+    TIMESTAMP("a timestamp as an ISO-8601 string with an offset (e.g. 2026-04-11T10:30:00Z)");
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private final String expectation;
+
+    ScalarType(String expectation) {
+        this.expectation = expectation;
+    }
+
+    /** The lower-case name used in catalog files, e.g. {@code timestamp}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What a valid value looks like, for error messages: "an integer (…)". */
+    public String expectation() {
+        return expectation;
+    }
+
+    /** The typed value for {@code raw}, or empty when {@code raw} is not a value of this type. */
+    public Optional<Object> coerce(Object raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        switch (this) {
+            case STRING:
+                return raw instanceof String ? Optional.of(raw) : Optional.empty();
+            case BOOLEAN:
+                return raw instanceof Boolean ? Optional.of(raw) : Optional.empty();
+            case INTEGER:
+                return toBigDecimal(raw).flatMap(ScalarType::toLong);
+            case NUMBER:
+                return toBigDecimal(raw).map(value -> value);
+            case DATE:
+                return toDate(raw);
+            case TIMESTAMP:
+                return toTimestamp(raw);
+            default:
+                throw new IllegalStateException("unhandled type " + this);
+        }
+    }
+
+    /**
+     * Orders two typed values of this type (for min and max). Only integer, number, date and
+     * timestamp are ordered.
+     */
+    public int compare(Object left, Object right) {
+        switch (this) {
+            case INTEGER:
+                return Long.compare((Long) left, (Long) right);
+            case NUMBER:
+                return ((BigDecimal) left).compareTo((BigDecimal) right);
+            case DATE:
+                return ((LocalDate) left).compareTo((LocalDate) right);
+            case TIMESTAMP:
+                return ((OffsetDateTime) left).compareTo((OffsetDateTime) right);
+            default:
+                throw new IllegalArgumentException("values of type " + wireName() + " have no order");
+        }
+    }
+
+    /** True for the types that {@code min} and {@code max} apply to. */
+    public boolean isOrdered() {
+        return this == INTEGER || this == NUMBER || this == DATE || this == TIMESTAMP;
+    }
+
+    /** True when two typed values of this type are the same value (numbers compare by value, not scale). */
+    public boolean sameValue(Object left, Object right) {
+        if (this == NUMBER) {
+            return ((BigDecimal) left).compareTo((BigDecimal) right) == 0;
+        }
+        if (this == TIMESTAMP) {
+            return ((OffsetDateTime) left).isEqual((OffsetDateTime) right);
+        }
+        return left.equals(right);
+    }
+
+    /** Parses a wire name such as {@code string}; throws naming the accepted values otherwise. */
+    public static ScalarType fromWire(String value) {
+        for (ScalarType type : values()) {
+            if (type.wireName().equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("type must be one of string, integer, number, boolean, date, timestamp"
+                + " (or a list such as string[]), got " + Names.quote(value));
+    }
+
+    private static Optional<BigDecimal> toBigDecimal(Object raw) {
+        if (raw instanceof BigDecimal) {
+            return Optional.of((BigDecimal) raw);
+        }
+        if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+            return Optional.of(BigDecimal.valueOf(((Number) raw).longValue()));
+        }
+        if (raw instanceof BigInteger) {
+            return Optional.of(new BigDecimal((BigInteger) raw));
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double value = ((Number) raw).doubleValue();
+            return Double.isFinite(value) ? Optional.of(new BigDecimal(Double.toString(value))) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Object> toLong(BigDecimal value) {
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            return Optional.empty();
+        }
+        if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(value.longValueExact());
+    }
+
+    private static Optional<Object> toDate(Object raw) {
+        if (raw instanceof LocalDate) {
+            return Optional.of(raw);
+        }
+        if (!(raw instanceof String)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse((String) raw, DateTimeFormatter.ISO_LOCAL_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Object> toTimestamp(Object raw) {
+        if (raw instanceof OffsetDateTime) {
+            return Optional.of(((OffsetDateTime) raw).withOffsetSameInstant(ZoneOffset.UTC));
+        }
+        if (raw instanceof Instant) {
+            return Optional.of(((Instant) raw).atOffset(ZoneOffset.UTC));
+        }
+        if (!(raw instanceof String)) {
+            return Optional.empty();
+        }
+        try {
+            OffsetDateTime parsed = OffsetDateTime.parse((String) raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return Optional.of(parsed.withOffsetSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.dataapi.ports.in;
+
+import dev.dataapi.ports.ResultSink;
+
+/**
+ * The use case behind {@code POST /api/v1/data-api/{namespace}/{slug}/execute}: authenticate the
+ * caller, resolve the endpoint within the caller's company, validate the parameters, apply the
+ * key's share context and run the query. The checks run in the contract's order and the first
+ * failure answers.
+ *
+ * <p>For a synchronous endpoint the result streams into {@code sink} and the outcome is
+ * {@link ExecuteOutcome.Executed}; the sink's content is only a result for that outcome.
+ * Thread-safe.
+ */
+public interface ExecuteEndpoint {
+
+    /** Runs the command; never throws for a consumer's mistake or a query failure. */
+    ExecuteOutcome execute(ExecuteCommand command, ResultSink sink);
+}

@@ -1,0 +1,18 @@
+package dev.dataapi.ports.out;
+
+import dev.dataapi.ports.ResultSink;
+
+/**
+ * Runs an endpoint's SQL against the data source.
+ *
+ * <p>Contract: values are bound, never spliced into SQL; the query runs read-only; it is cancelled
+ * on the database when the timeout passes; at most {@code maxRows} rows reach the sink and
+ * {@code truncated} is true exactly when more existed; the database connection is released before
+ * this method returns. Implementations are thread-safe. Database failures are returned as
+ * outcomes; only bugs throw.
+ */
+public interface QueryExecutor {
+
+    /** Runs the query, streaming its columns and rows into {@code sink}. */
+    QueryOutcome execute(QueryRequest request, ResultSink sink);
+}
