@@ -1,0 +1,109 @@
+package dev.dataapi.core.memory;
+
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Company;
+import dev.dataapi.ports.CompanyId;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.EndpointRef;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.ports.out.CatalogStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link CatalogStore} held in memory, for tests and for embedders that build their catalog in
+ * code. It passes the same contract as the database store: upsert by natural key, entries not
+ * named are kept, an entry of an unknown company refuses the whole change.
+ *
+ * <p>Thread-safe: a change is built on a copy and published in one step, so {@link #load()} never
+ * sees half of an {@link #apply}.
+ */
+public final class InMemoryCatalogStore implements CatalogStore {
+
+    private final Object writeLock = new Object();
+    private volatile CatalogSnapshot current = CatalogSnapshot.empty();
+
+    /** An empty store. */
+    public InMemoryCatalogStore() {
+    }
+
+    /** A store holding {@code initial}, applied as by {@link #apply}. */
+    public InMemoryCatalogStore(CatalogSnapshot initial) {
+        apply(initial);
+    }
+
+    @Override
+    public CatalogSnapshot load() {
+        return current;
+    }
+
+    /**
+     * Creates or replaces every entry of {@code changes}.
+     *
+     * @throws IllegalArgumentException naming the entry when an endpoint or key belongs to a company
+     *                                  that is neither stored nor in {@code changes}; nothing is stored then
+     */
+    @Override
+    public void apply(CatalogSnapshot changes) {
+        Objects.requireNonNull(changes, "'changes' is required");
+        synchronized (writeLock) {
+            current = merged(current, changes);
+        }
+    }
+
+    /**
+     * Replaces everything with {@code snapshot}, for tests that need the store to forget entries.
+     * Refused as a whole, like {@link #apply}, when an entry names an unknown company.
+     */
+    public void replaceAll(CatalogSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "'snapshot' is required");
+        synchronized (writeLock) {
+            current = merged(CatalogSnapshot.empty(), snapshot);
+        }
+    }
+
+    private static CatalogSnapshot merged(CatalogSnapshot base, CatalogSnapshot changes) {
+        Map<CompanyId, Company> companies = new LinkedHashMap<>();
+        base.companies().forEach(company -> companies.put(company.id(), company));
+        changes.companies().forEach(company -> companies.put(company.id(), company));
+
+        Map<EndpointKey, Endpoint> endpoints = new LinkedHashMap<>();
+        base.endpoints().forEach(endpoint -> endpoints.put(EndpointKey.of(endpoint), endpoint));
+        for (Endpoint endpoint : changes.endpoints()) {
+            requireKnown(companies, endpoint.company(), "endpoint " + endpoint.company() + "/" + endpoint.ref());
+            endpoints.put(EndpointKey.of(endpoint), endpoint);
+        }
+
+        Map<String, ApiKey> keys = new LinkedHashMap<>();
+        base.apiKeys().forEach(key -> keys.put(key.id(), key));
+        for (ApiKey key : changes.apiKeys()) {
+            requireKnown(companies, key.company(), "api_key " + key.id());
+            keys.put(key.id(), key);
+        }
+        return new CatalogSnapshot(new ArrayList<>(companies.values()), new ArrayList<>(endpoints.values()),
+                new ArrayList<>(keys.values()));
+    }
+
+    private static void requireKnown(Map<CompanyId, Company> companies, CompanyId company, String entry) {
+        if (!companies.containsKey(company)) {
+            throw new IllegalArgumentException(entry + ": 'company' " + company + " is not a known company");
+        }
+    }
+
+    private record EndpointKey(CompanyId company, EndpointRef ref) {
+        static EndpointKey of(Endpoint endpoint) {
+            return new EndpointKey(endpoint.company(), endpoint.ref());
+        }
+    }
+
+    /** Only the number of entries: a catalog can be large. */
+    @Override
+    public String toString() {
+        CatalogSnapshot snapshot = current;
+        return "InMemoryCatalogStore[companies=" + snapshot.companies().size() + ", endpoints="
+                + snapshot.endpoints().size() + ", apiKeys=" + snapshot.apiKeys().size() + "]";
+    }
+}
