@@ -1,0 +1,155 @@
+package dev.dataapi.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dataapi.app.catalog.CatalogFile;
+import dev.dataapi.app.catalog.CatalogFileResult;
+import dev.dataapi.core.CachedCatalog;
+import dev.dataapi.core.ExecuteEndpointService;
+import dev.dataapi.http.DataApiHttpServer;
+import dev.dataapi.http.HttpSettings;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.ports.out.CatalogStore;
+import dev.dataapi.sql.CatalogMigrations;
+import dev.dataapi.sql.JdbcCatalogStore;
+import dev.dataapi.sql.JdbcQueryExecutor;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: creates every adapter once with plain {@code new}, wires them to the core
+ * and closes them in reverse order. Nothing else in the code base knows all the modules.
+ */
+final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final DataApiHttpServer http;
+    private final boolean embedded;
+
+    private Application(Deque<AutoCloseable> resources, DataApiHttpServer http, boolean embedded) {
+        this.resources = resources;
+        this.http = http;
+        this.embedded = embedded;
+    }
+
+    /** Starts everything the configuration asks for; on failure, stops what was started and throws. */
+    static Application start(Config config) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            DatabaseSettings catalogDatabase;
+            DatabaseSettings queryDatabase;
+            if (config.embedded()) {
+                EmbeddedDatabase database = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
+                resources.push(database);
+                database.installDemoData();
+                catalogDatabase = database.superuser();
+                queryDatabase = database.reader();
+            } else {
+                catalogDatabase = config.catalogDatabase().orElseThrow();
+                queryDatabase = config.queryDatabase().orElse(catalogDatabase);
+            }
+
+            HikariDataSource catalogPool = DataSources.catalogPool(catalogDatabase);
+            resources.push(catalogPool);
+            CatalogMigrations.migrate(catalogPool);
+            CatalogStore store = new JdbcCatalogStore(catalogPool);
+            if (config.embedded()) {
+                apply(store, "the demo catalog", CatalogFile.read(EmbeddedDatabase.resource("/demo/demo-catalog.yaml")));
+            }
+            if (config.catalogFile().isPresent()) {
+                Path file = config.catalogFile().get();
+                apply(store, file.toString(), CatalogFile.read(file));
+            }
+
+            CachedCatalog catalog = new CachedCatalog(store, config.catalogRefresh());
+            catalog.start();
+            resources.push(catalog);
+
+            HikariDataSource queryPool = DataSources.queryPool(queryDatabase, config.queryPoolSize(), config.queryPoolWait());
+            resources.push(queryPool);
+            JdbcQueryExecutor queries = new JdbcQueryExecutor(queryPool);
+
+            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, queries, Clock.systemUTC());
+            DataApiHttpServer http = new DataApiHttpServer(execute, () -> isReachable(catalogPool),
+                    new HttpSettings(config.host(), config.port(), config.maxBodyBytes()));
+            http.start();
+            resources.push(http);
+            LOG.info("Data API listening on {}:{} ({})", config.host(), http.port(),
+                    config.embedded() ? "embedded PostgreSQL with demo data" : DatabaseSettings.redact(catalogDatabase.jdbcUrl()));
+            return new Application(resources, http, config.embedded());
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** The HTTP port actually bound (useful when the configuration asked for port 0). */
+    int port() {
+        return http.port();
+    }
+
+    /** What to print once the server is up: where it listens and, in the embedded default, how to try it. */
+    String banner() {
+        String base = "http://localhost:" + port();
+        StringBuilder banner = new StringBuilder()
+                .append(System.lineSeparator())
+                .append("Data API is ready on ").append(base).append(System.lineSeparator());
+        if (embedded) {
+            banner.append("Embedded PostgreSQL with demo data and demo keys (for trying it out only).").append(System.lineSeparator())
+                    .append("Try:").append(System.lineSeparator())
+                    .append("  curl -s -X POST ").append(base).append("/api/v1/data-api/sales/by-region/execute \\")
+                    .append(System.lineSeparator())
+                    .append("    -H 'Authorization: Bearer ").append(DemoKeys.FULL_ACCESS).append("' \\")
+                    .append(System.lineSeparator())
+                    .append("    -H 'Content-Type: application/json' \\").append(System.lineSeparator())
+                    .append("    -d '{\"parameter_values\": {\"since\": \"2025-01-01\", \"regions\": [\"Sul\", \"Sudeste\"]}}'")
+                    .append(System.lineSeparator())
+                    .append("A partner key pinned to region Sul: ").append(DemoKeys.SOUTH_PARTNER).append(System.lineSeparator());
+        }
+        return banner.toString();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void apply(CatalogStore store, String source, CatalogFileResult result) {
+        if (result instanceof CatalogFileResult.Invalid) {
+            String problems = ((CatalogFileResult.Invalid) result).problems().stream()
+                    .map(problem -> "  " + problem).collect(Collectors.joining(System.lineSeparator()));
+            throw new StartupException("The catalog file " + source + " is invalid; nothing was applied:"
+                    + System.lineSeparator() + problems);
+        }
+        CatalogSnapshot snapshot = ((CatalogFileResult.Valid) result).snapshot();
+        store.apply(snapshot);
+        LOG.info("Applied {}: {} companies, {} endpoints, {} API keys", source, snapshot.companies().size(),
+                snapshot.endpoints().size(), snapshot.apiKeys().size());
+    }
+
+    private static boolean isReachable(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {} cleanly: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}

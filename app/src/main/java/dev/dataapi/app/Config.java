@@ -1,0 +1,94 @@
+package dev.dataapi.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's configuration, read once from the environment and validated before anything starts.
+ *
+ * @param host            interface to bind
+ * @param port            HTTP port (0 = any free port)
+ * @param dataDir         where the embedded default keeps its data
+ * @param catalogDatabase the external catalog database, or empty for the embedded default
+ * @param queryDatabase   where endpoints' SQL runs, when not the catalog database
+ * @param queryPoolSize   connections in the query pool
+ * @param queryPoolWait   how long a request waits for a query connection before 503
+ * @param catalogFile     a catalog YAML applied at startup
+ * @param catalogRefresh  how often the in-memory catalog reloads
+ * @param maxBodyBytes    largest accepted request body
+ */
+record Config(String host, int port, Path dataDir, Optional<DatabaseSettings> catalogDatabase,
+              Optional<DatabaseSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
+              Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes) {
+
+    /** Reads every {@link Setting} from {@code env}, applying defaults; throws naming the first bad variable. */
+    static Config fromEnvironment(Map<String, String> env) {
+        Reader read = new Reader(env);
+        Optional<DatabaseSettings> catalogDatabase = read.optional(Setting.DATABASE_URL)
+                .map(url -> new DatabaseSettings(url, read.text(Setting.DATABASE_USER), read.text(Setting.DATABASE_PASSWORD)));
+        Optional<DatabaseSettings> queryDatabase = read.optional(Setting.QUERY_DATABASE_URL)
+                .map(url -> new DatabaseSettings(url, read.text(Setting.QUERY_DATABASE_USER),
+                        read.text(Setting.QUERY_DATABASE_PASSWORD)));
+        if (queryDatabase.isPresent() && catalogDatabase.isEmpty()) {
+            throw new ConfigException(Setting.QUERY_DATABASE_URL.variable() + " needs " + Setting.DATABASE_URL.variable()
+                    + " too: the embedded default runs both on its own PostgreSQL");
+        }
+        return new Config(
+                read.text(Setting.HOST),
+                read.integer(Setting.PORT, 0, 65_535),
+                Path.of(read.text(Setting.DATA_DIR)),
+                catalogDatabase,
+                queryDatabase,
+                read.integer(Setting.QUERY_POOL_SIZE, 1, 1_000),
+                read.duration(Setting.QUERY_POOL_WAIT),
+                read.optional(Setting.CATALOG).map(Path::of),
+                read.duration(Setting.CATALOG_REFRESH),
+                read.integer(Setting.MAX_BODY_BYTES, 1_024, 64 * 1_024 * 1_024));
+    }
+
+    /** True when no external database is configured and the embedded PostgreSQL with demo data runs. */
+    boolean embedded() {
+        return catalogDatabase.isEmpty();
+    }
+
+    private static final class Reader {
+        private final Map<String, String> env;
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        String text(Setting setting) {
+            String value = env.get(setting.variable());
+            return value == null || value.isBlank() ? setting.defaultValue() : value.trim();
+        }
+
+        Optional<String> optional(Setting setting) {
+            String value = text(setting);
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
+        int integer(Setting setting, int min, int max) {
+            String value = text(setting);
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    throw new ConfigException(setting.variable() + " must be between " + min + " and " + max + ", got " + parsed);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(setting.variable() + " must be a whole number, got '" + value + "'", e);
+            }
+        }
+
+        Duration duration(Setting setting) {
+            Duration value = Durations.parse(setting.variable(), text(setting));
+            if (value.isZero()) {
+                throw new ConfigException(setting.variable() + " must be longer than zero");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dataapi.app;
+
+import java.util.List;
+
+/**
+ * One environment variable the server reads, with its default and meaning. The list is the single
+ * source for both {@link Config} and the {@code --help} text, so the two cannot drift apart.
+ */
+enum Setting {
+    PORT("DATA_API_PORT", "8080", "HTTP port to listen on."),
+    HOST("DATA_API_HOST", "0.0.0.0", "Interface to bind the HTTP server to."),
+    DATA_DIR("DATA_API_DATA_DIR", "./data", "Where the embedded default keeps its PostgreSQL data (and, later, job store)."),
+    DATABASE_URL("DATA_API_DATABASE_URL", "", "JDBC URL of the PostgreSQL holding the catalog (schema data_api) and, unless the"
+            + " query settings below say otherwise, the data endpoints query. Unset: start the embedded PostgreSQL with demo data."),
+    DATABASE_USER("DATA_API_DATABASE_USER", "", "User for DATA_API_DATABASE_URL."),
+    DATABASE_PASSWORD("DATA_API_DATABASE_PASSWORD", "", "Password for DATA_API_DATABASE_URL."),
+    QUERY_DATABASE_URL("DATA_API_QUERY_DATABASE_URL", "", "JDBC URL endpoints' SQL runs against. Default: the catalog database"
+            + " (embedded default: a read-only role on the demo schema)."),
+    QUERY_DATABASE_USER("DATA_API_QUERY_DATABASE_USER", "", "User for the query database; give it read access to the data only."),
+    QUERY_DATABASE_PASSWORD("DATA_API_QUERY_DATABASE_PASSWORD", "", "Password for the query database user."),
+    QUERY_POOL_SIZE("DATA_API_QUERY_POOL_SIZE", "10", "Connections in the query pool: at most this many queries run at once."),
+    QUERY_POOL_WAIT("DATA_API_QUERY_POOL_WAIT", "2s", "How long a request waits for a query connection before answering 503."),
+    CATALOG("DATA_API_CATALOG", "", "A catalog YAML file applied at startup (in either mode). A file with any error stops the start."),
+    CATALOG_REFRESH("DATA_API_CATALOG_REFRESH", "2s", "How often the in-memory catalog is reloaded, so changes by other"
+            + " writers show up without a restart."),
+    MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body; larger answers 413.");
+
+    private final String variable;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String variable, String defaultValue, String description) {
+        this.variable = variable;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    String variable() {
+        return variable;
+    }
+
+    String defaultValue() {
+        return defaultValue;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** The help text: one block per variable. */
+    static String helpText() {
+        StringBuilder text = new StringBuilder("Environment variables (default in brackets):%n");
+        for (Setting setting : List.of(values())) {
+            text.append(String.format("  %-34s [%s]%n      %s%n", setting.variable,
+                    setting.defaultValue.isEmpty() ? "unset" : setting.defaultValue, setting.description));
+        }
+        return text.toString().replace("%n", System.lineSeparator());
+    }
+}
