@@ -1,0 +1,68 @@
+package dev.dataapi.core;
+
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.CompanyId;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.EndpointRef;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An immutable lookup structure over one catalog snapshot. */
+final class CatalogIndex {
+    private static final Logger LOG = System.getLogger(CatalogIndex.class.getName());
+
+    static final CatalogIndex EMPTY = new CatalogIndex(CatalogSnapshot.empty());
+
+    private final CatalogSnapshot snapshot;
+    private final Map<EndpointKey, Endpoint> endpoints;
+    private final Map<String, ApiKey> keysByHash;
+
+    CatalogIndex(CatalogSnapshot snapshot) {
+        this.snapshot = snapshot;
+        Map<EndpointKey, Endpoint> byRef = new HashMap<>();
+        for (Endpoint endpoint : snapshot.endpoints()) {
+            Endpoint earlier = byRef.putIfAbsent(new EndpointKey(endpoint.company(), endpoint.ref()), endpoint);
+            if (earlier != null) {
+                LOG.log(Level.WARNING, "catalog holds endpoint " + endpoint.company() + "/" + endpoint.ref()
+                        + " more than once; serving the first");
+            }
+        }
+        Map<String, ApiKey> byHash = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (ApiKey key : snapshot.apiKeys()) {
+            ApiKey earlier = byHash.putIfAbsent(key.tokenSha256(), key);
+            if (earlier != null) {
+                ambiguous.add(key.tokenSha256());
+                LOG.log(Level.WARNING, "api keys " + earlier.id() + " and " + key.id()
+                        + " share a token hash; neither authenticates until one is changed");
+            }
+        }
+        // Fail closed: a token that could be either of two keys must not pick one by accident.
+        ambiguous.forEach(byHash::remove);
+        this.endpoints = Map.copyOf(byRef);
+        this.keysByHash = Map.copyOf(byHash);
+    }
+
+    CatalogSnapshot snapshot() {
+        return snapshot;
+    }
+
+    Optional<Endpoint> endpoint(CompanyId company, EndpointRef ref) {
+        return Optional.ofNullable(endpoints.get(new EndpointKey(company, ref)));
+    }
+
+    Optional<ApiKey> keyByTokenSha256(String tokenSha256) {
+        ApiKey key = tokenSha256 == null ? null : keysByHash.get(tokenSha256);
+        // The map found the candidate; the final comparison does not depend on where the hashes differ.
+        return key != null && TokenHash.matches(key.tokenSha256(), tokenSha256) ? Optional.of(key) : Optional.empty();
+    }
+
+    private record EndpointKey(CompanyId company, EndpointRef ref) {
+    }
+}

@@ -1,0 +1,147 @@
+package dev.dataapi.core;
+
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.EndpointRef;
+import dev.dataapi.ports.ExecutionMode;
+import dev.dataapi.ports.Names;
+import dev.dataapi.ports.ParameterSpec;
+import dev.dataapi.ports.Permission;
+import dev.dataapi.ports.ResultSink;
+import dev.dataapi.ports.in.ExecuteCommand;
+import dev.dataapi.ports.in.ExecuteEndpoint;
+import dev.dataapi.ports.in.ExecuteInput;
+import dev.dataapi.ports.in.ExecuteOutcome;
+import dev.dataapi.ports.in.ParameterProblem;
+import dev.dataapi.ports.in.Rejection;
+import dev.dataapi.ports.in.RejectionCode;
+import dev.dataapi.ports.out.ApiKeyLookup;
+import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.out.EndpointCatalog;
+import dev.dataapi.ports.out.QueryExecutor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs an endpoint for a consumer. The checks run in the contract's order and the first failure
+ * answers: authenticate, path, permission, resolve, body, parameters, share context, callback,
+ * execute. The order matters for what a caller can learn: nobody unauthenticated learns whether a
+ * path is well-formed, and nobody learns whether an endpoint they cannot run exists.
+ */
+public final class ExecuteEndpointService implements ExecuteEndpoint {
+    static final String UNAUTHORIZED_DETAIL =
+            "A valid API key is required: send it as 'Authorization: Bearer <token>'.";
+    private static final String CALLBACK_ON_SYNC = "callback_url is only accepted by async endpoints";
+
+    private final ApiKeyLookup keys;
+    private final EndpointCatalog endpoints;
+    private final QueryRunner runner;
+    private final Clock clock;
+
+    public ExecuteEndpointService(ApiKeyLookup keys, EndpointCatalog endpoints, QueryExecutor queries, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "'keys' is required");
+        this.endpoints = Objects.requireNonNull(endpoints, "'endpoints' is required");
+        this.clock = Objects.requireNonNull(clock, "'clock' is required");
+        this.runner = new QueryRunner(Objects.requireNonNull(queries, "'queries' is required"), clock);
+    }
+
+    @Override
+    public ExecuteOutcome execute(ExecuteCommand command, ResultSink sink) {
+        Optional<ApiKey> authenticated = authenticate(command);
+        if (authenticated.isEmpty()) {
+            return rejected(RejectionCode.UNAUTHORIZED, UNAUTHORIZED_DETAIL);
+        }
+        ApiKey key = authenticated.get();
+        Optional<String> badPath = pathProblem(command.namespace(), command.slug());
+        if (badPath.isPresent()) {
+            return rejected(RejectionCode.INVALID_PARAMS, badPath.get());
+        }
+        if (!key.has(Permission.EXECUTE)) {
+            return rejected(RejectionCode.FORBIDDEN,
+                    "This API key lacks the '" + Permission.EXECUTE.wireName() + "' permission.");
+        }
+        EndpointRef ref = new EndpointRef(command.namespace(), command.slug());
+        Optional<Endpoint> found = endpoints.findEndpoint(key.company(), ref).filter(Endpoint::active);
+        if (found.isEmpty()) {
+            // Missing, inactive and another company's endpoint answer alike: no existence oracle.
+            return rejected(RejectionCode.ENDPOINT_NOT_FOUND, "There is no endpoint '" + ref + "' for this API key.");
+        }
+        Endpoint endpoint = found.get();
+        if (command.input() instanceof ExecuteInput.TooLarge) {
+            return rejected(RejectionCode.PAYLOAD_TOO_LARGE, "The request body is larger than the limit of "
+                    + ((ExecuteInput.TooLarge) command.input()).limitBytes() + " bytes.");
+        }
+        if (command.input() instanceof ExecuteInput.Unreadable) {
+            return rejected(RejectionCode.INVALID_PARAMS, ((ExecuteInput.Unreadable) command.input()).reason());
+        }
+        ExecuteInput.Parsed input = (ExecuteInput.Parsed) command.input();
+        ParameterCheck check = ParameterValidator.validate(endpoint, input.parameterValues(), key.shareContext());
+        if (!check.valid()) {
+            return withProblems(RejectionCode.INVALID_PARAMETER, invalidCount(check.problems().size()), check.problems());
+        }
+        PinOutcome pins = ShareContextPolicy.apply(endpoint, check.supplied(), key.shareContext());
+        if (!pins.allowed()) {
+            return withProblems(RejectionCode.SHARE_CONTEXT_VIOLATION,
+                    "The parameter values are not allowed for this API key.", pins.violations());
+        }
+        List<BoundParameter> bound = bind(endpoint, check.supplied(), pins.pinned());
+        if (endpoint.mode() == ExecutionMode.SYNC && input.callbackUrl().isPresent()) {
+            return withProblems(RejectionCode.INVALID_PARAMETER, CALLBACK_ON_SYNC,
+                    List.of(new ParameterProblem("callback_url", "NOT_ALLOWED", CALLBACK_ON_SYNC)));
+        }
+        if (endpoint.mode() == ExecutionMode.ASYNC) {
+            return submit(endpoint, bound, input, command.requestId());
+        }
+        return runner.run(endpoint, bound, command.requestId(), sink);
+    }
+
+    private Optional<ApiKey> authenticate(ExecuteCommand command) {
+        return command.bearerToken()
+                .filter(token -> !token.isEmpty())
+                .flatMap(token -> keys.findByTokenSha256(TokenHash.of(token)))
+                .filter(key -> key.isUsableAt(clock.instant()));
+    }
+
+    private static Optional<String> pathProblem(String namespace, String slug) {
+        boolean namespaceOk = Names.isKebabCase(namespace);
+        boolean slugOk = Names.isKebabCase(slug);
+        if (namespaceOk && slugOk) {
+            return Optional.empty();
+        }
+        String fields = !namespaceOk && !slugOk ? "'namespace' and 'slug' are" : !namespaceOk ? "'namespace' is" : "'slug' is";
+        return Optional.of(fields + " missing or not kebab-case");
+    }
+
+    /** Every declared parameter in declaration order: the caller's value, else the pin, else the default, else null. */
+    private static List<BoundParameter> bind(Endpoint endpoint, Map<String, Object> supplied, Map<String, Object> pinned) {
+        List<BoundParameter> bound = new ArrayList<>();
+        for (ParameterSpec spec : endpoint.parameters()) {
+            Object value = supplied.containsKey(spec.name()) ? supplied.get(spec.name())
+                    : pinned.containsKey(spec.name()) ? pinned.get(spec.name())
+                    : spec.defaultValue().orElse(null);
+            bound.add(new BoundParameter(spec.name(), spec.type(), value));
+        }
+        return bound;
+    }
+
+    /** Where asynchronous execution will hand over to the job lifecycle. */
+    private ExecuteOutcome submit(Endpoint endpoint, List<BoundParameter> bound, ExecuteInput.Parsed input, String requestId) {
+        return rejected(RejectionCode.INTERNAL_ERROR, "asynchronous execution is not available on this server");
+    }
+
+    private static String invalidCount(int count) {
+        return count == 1 ? "1 parameter value is invalid" : count + " parameter values are invalid";
+    }
+
+    private static ExecuteOutcome rejected(RejectionCode code, String detail) {
+        return new ExecuteOutcome.Rejected(Rejection.of(code, detail));
+    }
+
+    private static ExecuteOutcome withProblems(RejectionCode code, String detail, List<ParameterProblem> problems) {
+        return new ExecuteOutcome.Rejected(Rejection.withProblems(code, detail, problems));
+    }
+}

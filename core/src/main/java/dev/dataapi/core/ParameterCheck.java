@@ -1,0 +1,22 @@
+package dev.dataapi.core;
+
+import dev.dataapi.ports.in.ParameterProblem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the caller's parameter values came to before share context is applied.
+ *
+ * @param supplied typed values the caller gave, by parameter name (omitted and null values are absent)
+ * @param problems everything wrong with them, in the order found
+ */
+record ParameterCheck(Map<String, Object> supplied, List<ParameterProblem> problems) {
+    ParameterCheck {
+        supplied = Map.copyOf(supplied);
+        problems = List.copyOf(problems);
+    }
+
+    boolean valid() {
+        return problems.isEmpty();
+    }
+}

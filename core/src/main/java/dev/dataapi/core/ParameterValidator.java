@@ -1,0 +1,94 @@
+package dev.dataapi.core;
+
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.ParameterSpec;
+import dev.dataapi.ports.ScalarType;
+import dev.dataapi.ports.ShareContext;
+import dev.dataapi.ports.in.ParameterProblem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the caller's parameter values against an endpoint's declarations: names, types,
+ * constraints and required parameters. Every problem is collected, so a caller fixes them all in
+ * one round trip. A JSON null counts as not supplied.
+ */
+final class ParameterValidator {
+    static final String UNKNOWN_PARAMETER = "UNKNOWN_PARAMETER";
+    static final String INVALID_TYPE = "INVALID_TYPE";
+    static final String REQUIRED = "REQUIRED";
+
+    private ParameterValidator() {
+    }
+
+    /**
+     * Validates {@code raw} (JSON-shaped values by name). {@code shareContext} is consulted only to
+     * know which parameters a pin will fill: a pinned parameter is never missing.
+     */
+    static ParameterCheck validate(Endpoint endpoint, Map<String, Object> raw, ShareContext shareContext) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (String name : raw.keySet()) {
+            if (endpoint.parameter(name).isEmpty()) {
+                problems.add(new ParameterProblem(name, UNKNOWN_PARAMETER,
+                        ValueText.name(name) + " is not a parameter of this endpoint; " + declared(endpoint)));
+            }
+        }
+        Map<String, Object> supplied = new HashMap<>();
+        for (ParameterSpec spec : endpoint.parameters()) {
+            Object value = raw.get(spec.name());
+            if (value == null) {
+                if (spec.required() && spec.defaultValue().isEmpty() && shareContext.pin(spec.name()).isEmpty()) {
+                    problems.add(new ParameterProblem(spec.name(), REQUIRED,
+                            "'" + spec.name() + "' is required: give " + spec.type().expectation()));
+                }
+                continue;
+            }
+            Optional<Object> typed = typed(spec, value, problems);
+            if (typed.isPresent()) {
+                List<ParameterProblem> broken = Constraints.check(spec, typed.get());
+                if (broken.isEmpty()) {
+                    supplied.put(spec.name(), typed.get());
+                }
+                problems.addAll(broken);
+            }
+        }
+        return new ParameterCheck(supplied, problems);
+    }
+
+    private static Optional<Object> typed(ParameterSpec spec, Object value, List<ParameterProblem> problems) {
+        if (!spec.type().list() || !(value instanceof List)) {
+            Optional<Object> typed = spec.coerce(value);
+            if (typed.isEmpty()) {
+                problems.add(new ParameterProblem(spec.name(), INVALID_TYPE,
+                        "'" + spec.name() + "' must be " + spec.type().expectation()));
+            }
+            return typed;
+        }
+        // Element by element, so that the message points at the offending item.
+        ScalarType element = spec.type().element();
+        List<?> items = (List<?>) value;
+        boolean allTyped = true;
+        for (int index = 0; index < items.size(); index++) {
+            Object item = items.get(index);
+            if (element.coerce(item).isEmpty()) {
+                allTyped = false;
+                String label = "'" + spec.name() + "[" + index + "]'";
+                problems.add(new ParameterProblem(spec.name(), INVALID_TYPE, item == null
+                        ? label + " must not be null; expected " + element.expectation()
+                        : label + " must be " + element.expectation()));
+            }
+        }
+        return allTyped ? spec.coerce(value) : Optional.empty();
+    }
+
+    private static String declared(Endpoint endpoint) {
+        if (endpoint.parameters().isEmpty()) {
+            return "it takes no parameters";
+        }
+        return "it takes " + endpoint.parameters().stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
+    }
+}

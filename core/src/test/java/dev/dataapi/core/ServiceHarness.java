@@ -1,0 +1,171 @@
+package dev.dataapi.core;
+
+import static dev.dataapi.ports.fixtures.Fixtures.aCompany;
+import static dev.dataapi.ports.fixtures.Fixtures.aKey;
+
+import dev.dataapi.core.memory.InMemoryCatalogStore;
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Column;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.ResultSink;
+import dev.dataapi.ports.fixtures.ApiKeyBuilder;
+import dev.dataapi.ports.in.ExecuteCommand;
+import dev.dataapi.ports.in.ExecuteInput;
+import dev.dataapi.ports.in.ExecuteOutcome;
+import dev.dataapi.ports.in.Rejection;
+import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.ports.out.QueryExecutor;
+import dev.dataapi.ports.out.QueryOutcome;
+import dev.dataapi.ports.out.QueryRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real {@link ExecuteEndpointService} over an in-memory catalog (through {@link CachedCatalog})
+ * and a query executor that records each request and answers as the test says.
+ */
+final class ServiceHarness {
+    static final Instant NOW = Instant.parse("2026-04-11T10:30:00Z");
+    static final String TOKEN = ApiKeyBuilder.DEFAULT_TOKEN;
+    static final String REQUEST_ID = "req-7f3a";
+
+    final MutableClock clock = new MutableClock(NOW);
+    final List<QueryRequest> requests = new ArrayList<>();
+    final List<List<Object>> rows = new ArrayList<>();
+    private final InMemoryCatalogStore store = new InMemoryCatalogStore();
+    private final CachedCatalog catalog = new CachedCatalog(store, Duration.ofMinutes(1));
+    private QueryExecutor answer = (request, sink) -> new QueryOutcome.Completed(0, false);
+    final ExecuteEndpointService service;
+
+    ServiceHarness() {
+        service = new ExecuteEndpointService(catalog, catalog, (request, sink) -> {
+            requests.add(request);
+            return answer.execute(request, sink);
+        }, clock);
+        store.apply(new CatalogSnapshot(List.of(aCompany().build()), List.of(), List.of()));
+    }
+
+    /** The default catalog: company acme, the given endpoints, and the default key with execute permission. */
+    static ServiceHarness with(Endpoint... endpoints) {
+        return new ServiceHarness().add(endpoints).add(aKey().build());
+    }
+
+    ServiceHarness add(Endpoint... endpoints) {
+        store.apply(new CatalogSnapshot(List.of(), List.of(endpoints), List.of()));
+        catalog.refreshNow();
+        return this;
+    }
+
+    ServiceHarness add(ApiKey... keys) {
+        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(keys)));
+        catalog.refreshNow();
+        return this;
+    }
+
+    ServiceHarness addCompany(String id) {
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(id).build()), List.of(), List.of()));
+        catalog.refreshNow();
+        return this;
+    }
+
+    /** Queries run on {@code executor} (after being recorded). */
+    ServiceHarness answering(QueryExecutor executor) {
+        this.answer = executor;
+        return this;
+    }
+
+    /** Every query ends with {@code outcome}. */
+    ServiceHarness answering(QueryOutcome outcome) {
+        return answering((request, sink) -> outcome);
+    }
+
+    ExecuteOutcome execute(Optional<String> token, String namespace, String slug, ExecuteInput input) {
+        ResultSink sink = new ResultSink() {
+            @Override
+            public void columns(List<Column> columns) {
+            }
+
+            @Override
+            public void row(Object[] values) {
+                rows.add(Arrays.asList(values.clone()));
+            }
+        };
+        return service.execute(new ExecuteCommand(token, namespace, slug, input, REQUEST_ID), sink);
+    }
+
+    /** Runs {@code sales/by-region} with the default token and these parameter values. */
+    ExecuteOutcome execute(Map<String, Object> values) {
+        return execute(Optional.of(TOKEN), "sales", "by-region", new ExecuteInput.Parsed(values, Optional.empty()));
+    }
+
+    ExecuteOutcome execute() {
+        return execute(Map.of());
+    }
+
+    /** The rejection of {@code outcome}; fails when it was executed. */
+    static Rejection rejection(ExecuteOutcome outcome) {
+        if (!(outcome instanceof ExecuteOutcome.Rejected)) {
+            throw new AssertionError("expected a rejection, got " + outcome);
+        }
+        return ((ExecuteOutcome.Rejected) outcome).rejection();
+    }
+
+    /** The values the only query ran with, by parameter name, in binding order. */
+    Map<String, Object> boundValues() {
+        if (requests.size() != 1) {
+            throw new AssertionError("expected exactly one query, got " + requests.size());
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (BoundParameter parameter : requests.get(0).parameters()) {
+            values.put(parameter.name(), parameter.value());
+        }
+        return values;
+    }
+
+    /** Builds a parameter map that may hold nulls, in the given order. */
+    static Map<String, Object> values(Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
