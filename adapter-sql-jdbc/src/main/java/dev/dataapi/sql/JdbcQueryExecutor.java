@@ -1,0 +1,131 @@
+package dev.dataapi.sql;
+
+import dev.dataapi.ports.ResultSink;
+import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.out.QueryExecutor;
+import dev.dataapi.ports.out.QueryOutcome;
+import dev.dataapi.ports.out.QueryRequest;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import javax.sql.DataSource;
+
+/**
+ * Runs endpoint SQL on PostgreSQL through JDBC, normally on a HikariCP pool.
+ *
+ * <p>Each execution takes a connection, runs one statement in a READ ONLY transaction with a
+ * server-side {@code statement_timeout} and a client-side cancel shortly after it, fetches at most
+ * {@code maxRows + 1} rows in batches into the sink, then rolls back and returns the connection
+ * before answering, so the caller can write the result to a slow client without holding it. An
+ * exhausted pool answers {@link QueryOutcome.Unavailable} instead of waiting longer than the
+ * pool's connection timeout. Thread-safe.
+ */
+public final class JdbcQueryExecutor implements QueryExecutor {
+    /** How long after the server-side timeout the client cancels, should the server not have. */
+    static final Duration DEFAULT_CANCEL_GRACE = Duration.ofMillis(250);
+
+    private static final System.Logger LOG = System.getLogger(JdbcQueryExecutor.class.getName());
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final String QUERY_CANCELED = "57014";
+    private static final int MAX_FETCH_SIZE = 1000;
+    private static final int COMPILED_SQL_CAPACITY = 1024;
+
+    private final DataSource dataSource;
+    private final Duration cancelGrace;
+    private final CompiledSqlCache compiledSql = new CompiledSqlCache(COMPILED_SQL_CAPACITY);
+
+    /** An executor that takes connections from {@code dataSource}; the caller owns and closes the pool. */
+    public JdbcQueryExecutor(DataSource dataSource) {
+        this(dataSource, DEFAULT_CANCEL_GRACE);
+    }
+
+    /**
+     * With a chosen delay between the server-side timeout and the client-side cancel. Tests pass a
+     * negative grace to see the client-side cancel work on its own.
+     */
+    JdbcQueryExecutor(DataSource dataSource, Duration cancelGrace) {
+        this.dataSource = Objects.requireNonNull(dataSource, "'dataSource' is required");
+        this.cancelGrace = Objects.requireNonNull(cancelGrace, "'cancelGrace' is required");
+    }
+
+    @Override
+    public QueryOutcome execute(QueryRequest request, ResultSink sink) {
+        Objects.requireNonNull(request, "'request' is required");
+        Objects.requireNonNull(sink, "'sink' is required");
+        CompiledSql sql;
+        try {
+            sql = compiledSql.compile(request.sql());
+        } catch (SqlTemplateException e) {
+            // The catalog refuses such SQL at load; reaching here means it was bypassed.
+            return new QueryOutcome.Failed("endpoint SQL cannot be compiled: " + e.getMessage());
+        }
+        List<BoundParameter> parameters = ParameterBinder.inPlaceholderOrder(sql, request.parameters());
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            LOG.log(Level.WARNING, "no database connection for request {0}: {1}", request.requestId(), e.getMessage());
+            return new QueryOutcome.Unavailable(RETRY_AFTER);
+        } catch (SQLException e) {
+            return failed(e);
+        }
+        try (connection) {
+            return run(connection, sql, parameters, request, sink);
+        } catch (SQLException e) {
+            return QUERY_CANCELED.equals(e.getSQLState()) ? new QueryOutcome.TimedOut() : failed(e);
+        }
+    }
+
+    private QueryOutcome run(Connection connection, CompiledSql sql, List<BoundParameter> parameters,
+                             QueryRequest request, ResultSink sink) throws SQLException {
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        // With auto-commit off, pgjdbc opens the transaction as BEGIN READ ONLY.
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        try {
+            try (Statement setup = connection.createStatement()) {
+                setup.execute("SET LOCAL statement_timeout = " + timeoutMillis(request.timeout()));
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql())) {
+                statement.setMaxRows(request.maxRows() + 1);
+                statement.setFetchSize(Math.min(request.maxRows() + 1, MAX_FETCH_SIZE));
+                ParameterBinder.bind(connection, statement, parameters);
+                ScheduledFuture<?> cancel = QueryCanceller.cancelAfter(statement, request.timeout().plus(cancelGrace),
+                        request.requestId());
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    return ResultStreamer.stream(resultSet, sink, request.maxRows(), deadline);
+                } finally {
+                    cancel.cancel(false);
+                }
+            }
+        } finally {
+            rollback(connection, request.requestId());
+        }
+    }
+
+    /** Nothing was written (the transaction is read only); rolling back just ends it before the pool reuses the connection. */
+    private static void rollback(Connection connection, String requestId) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not roll back the query transaction of request {0}: {1}", requestId, e.getMessage());
+        }
+    }
+
+    /** statement_timeout is an int of milliseconds, and 0 would mean no timeout at all. */
+    private static long timeoutMillis(Duration timeout) {
+        return Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    private static QueryOutcome failed(SQLException e) {
+        return new QueryOutcome.Failed(e.getSQLState() + ": " + e.getMessage());
+    }
+}
