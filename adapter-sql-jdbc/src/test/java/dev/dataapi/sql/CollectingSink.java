@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Keeps what a query executor streams, copying each row since the executor reuses the array. */
-final class CollectingSink implements ResultSink {
+class CollectingSink implements ResultSink {
     private List<Column> columns;
     private final List<List<Object>> rows = new ArrayList<>();
 
