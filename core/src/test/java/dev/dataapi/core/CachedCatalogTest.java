@@ -1,0 +1,174 @@
+package dev.dataapi.core;
+
+import static dev.dataapi.ports.fixtures.Fixtures.aCompany;
+import static dev.dataapi.ports.fixtures.Fixtures.aKey;
+import static dev.dataapi.ports.fixtures.Fixtures.anEndpoint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dataapi.core.memory.InMemoryCatalogStore;
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.CompanyId;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.EndpointRef;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.ports.out.CatalogStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CachedCatalogTest {
+
+    private static final CompanyId ACME = new CompanyId("acme");
+    private static final EndpointRef BY_REGION = new EndpointRef("sales", "by-region");
+    private static final EndpointRef BY_MONTH = new EndpointRef("sales", "by-month");
+
+    private final InMemoryCatalogStore store = new InMemoryCatalogStore(new CatalogSnapshot(
+            List.of(aCompany().build()), List.of(anEndpoint().build()), List.of(aKey().build())));
+    private final FlakyStore flaky = new FlakyStore(store);
+    private final List<Logger> quieted = List.of(Logger.getLogger(CachedCatalog.class.getName()),
+            Logger.getLogger(CatalogIndex.class.getName()));
+
+    @BeforeEach
+    void quietExpectedWarnings() {
+        quieted.forEach(logger -> logger.setUseParentHandlers(false));
+    }
+
+    @AfterEach
+    void restoreLog() {
+        quieted.forEach(logger -> logger.setUseParentHandlers(true));
+    }
+
+    @Test
+    void given_nothing_loaded_yet_when_looked_up_then_nothing_is_found_and_it_is_not_ready() {
+        CachedCatalog catalog = new CachedCatalog(store, Duration.ofMinutes(1));
+
+        assertThat(catalog.findEndpoint(ACME, BY_REGION)).isEmpty();
+        assertThat(catalog.findByTokenSha256(aKey().build().tokenSha256())).isEmpty();
+        assertThat(catalog.isReady()).isFalse();
+    }
+
+    @Test
+    void given_a_loaded_catalog_when_looked_up_then_endpoints_are_found_by_company_and_keys_by_token_hash() {
+        CachedCatalog catalog = new CachedCatalog(store, Duration.ofMinutes(1));
+
+        catalog.refreshNow();
+
+        assertThat(catalog.findEndpoint(ACME, BY_REGION)).contains(anEndpoint().build());
+        assertThat(catalog.findEndpoint(new CompanyId("globex"), BY_REGION)).isEmpty();
+        assertThat(catalog.findByTokenSha256(TokenHash.of(ServiceHarness.TOKEN))).contains(aKey().build());
+        assertThat(catalog.findByTokenSha256(TokenHash.of("another-token"))).isEmpty();
+        assertThat(catalog.isReady()).isTrue();
+    }
+
+    @Test
+    void given_a_change_in_the_store_when_refreshed_then_the_change_is_served() {
+        CachedCatalog catalog = new CachedCatalog(store, Duration.ofMinutes(1));
+        catalog.refreshNow();
+        ApiKey revoked = aKey().revoked().build();
+        store.apply(new CatalogSnapshot(List.of(), List.of(anEndpoint().withSlug("by-month").build()), List.of(revoked)));
+
+        boolean refreshed = catalog.refreshNow();
+
+        assertThat(refreshed).isTrue();
+        assertThat(catalog.findEndpoint(ACME, BY_MONTH)).isPresent();
+        assertThat(catalog.findByTokenSha256(revoked.tokenSha256())).contains(revoked);
+    }
+
+    @Test
+    void given_a_failing_store_when_refreshed_then_the_previous_catalog_is_kept_and_it_reports_not_ready_until_it_recovers() {
+        CachedCatalog catalog = new CachedCatalog(flaky, Duration.ofMinutes(1));
+        catalog.refreshNow();
+        flaky.failing.set(true);
+
+        boolean refreshed = catalog.refreshNow();
+
+        assertThat(refreshed).isFalse();
+        assertThat(catalog.findEndpoint(ACME, BY_REGION)).isPresent();
+        assertThat(catalog.isReady()).isFalse();
+
+        flaky.failing.set(false);
+        assertThat(catalog.refreshNow()).isTrue();
+        assertThat(catalog.isReady()).isTrue();
+    }
+
+    @Test
+    void given_a_started_catalog_when_the_store_changes_then_a_scheduled_reload_serves_the_change() throws Exception {
+        try (CachedCatalog catalog = new CachedCatalog(flaky, Duration.ofMillis(10))) {
+            catalog.start();
+            assertThat(catalog.findEndpoint(ACME, BY_REGION)).as("loaded by start()").isPresent();
+            store.apply(new CatalogSnapshot(List.of(), List.of(anEndpoint().withSlug("by-month").build()), List.of()));
+
+            // Reloads run one after another on one thread: of three more loads, the second began
+            // after the change was applied, and its snapshot was installed before the third began.
+            flaky.awaitLoads(3);
+
+            assertThat(catalog.findEndpoint(ACME, BY_MONTH)).isPresent();
+        }
+    }
+
+    @Test
+    void given_a_store_that_fails_on_the_first_load_when_started_then_start_throws() {
+        flaky.failing.set(true);
+        CachedCatalog catalog = new CachedCatalog(flaky, Duration.ofMinutes(1));
+
+        assertThatThrownBy(catalog::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("unreachable");
+        assertThat(catalog.isReady()).isFalse();
+    }
+
+    @Test
+    void given_two_keys_with_one_token_hash_when_looked_up_then_neither_authenticates() {
+        ApiKey first = aKey().withId("first").withToken("shared").build();
+        ApiKey second = aKey().withId("second").withToken("shared").build();
+        CachedCatalog catalog = new CachedCatalog(new InMemoryCatalogStore(new CatalogSnapshot(
+                List.of(aCompany().build()), List.<Endpoint>of(), List.of(first, second))), Duration.ofMinutes(1));
+
+        catalog.refreshNow();
+
+        assertThat(catalog.findByTokenSha256(TokenHash.of("shared"))).isEmpty();
+    }
+
+    @Test
+    void given_a_refresh_interval_that_is_not_positive_then_construction_is_refused() {
+        assertThatThrownBy(() -> new CachedCatalog(store, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'refreshInterval'");
+    }
+
+    /** A store that can be made to fail, and that counts its loads. */
+    private static final class FlakyStore implements CatalogStore {
+        private final CatalogStore delegate;
+        final AtomicBoolean failing = new AtomicBoolean();
+        private volatile CountDownLatch loads = new CountDownLatch(0);
+
+        FlakyStore(CatalogStore delegate) {
+            this.delegate = delegate;
+        }
+
+        void awaitLoads(int count) throws InterruptedException {
+            CountDownLatch latch = new CountDownLatch(count);
+            loads = latch;
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("%d reloads within 10 s", count).isTrue();
+        }
+
+        @Override
+        public CatalogSnapshot load() {
+            if (failing.get()) {
+                throw new IllegalStateException("catalog database unreachable");
+            }
+            CatalogSnapshot snapshot = delegate.load();
+            loads.countDown();
+            return snapshot;
+        }
+
+        @Override
+        public void apply(CatalogSnapshot changes) {
+            delegate.apply(changes);
+        }
+    }
+}
