@@ -126,6 +126,10 @@ final class YamlReader {
             }
         }
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e.getOriginalMessage().startsWith("Expected a field name")) {
+            // Jackson's wording names parser internals; what the author did was use a list or mapping as a key.
+            return new Malformed(line, "a mapping key must be plain text, not a list or a mapping");
+        }
         return new Malformed(line, e.getOriginalMessage());
     }
 

@@ -222,6 +222,8 @@ class CatalogFileProblemsTest {
                 new CatalogProblem("file", "line 4", "key 'name' appears twice in the same mapping"));
         assertThat(problems("companies:\n  - {id: acme, name: &n Acme}\n  - {id: other, name: *n}\n")).containsExactly(
                 new CatalogProblem("file", "line 3", "aliases (*n) are not supported in a catalog file; write the value out"));
+        assertThat(problems("? [id]\n: acme\n")).containsExactly(
+                new CatalogProblem("file", "line 1", "a mapping key must be plain text, not a list or a mapping"));
         assertThat(problems(ACME + "---\n" + ACME)).containsExactly(
                 new CatalogProblem("file", "line 3", "a catalog file holds one YAML document, found a second one"));
     }

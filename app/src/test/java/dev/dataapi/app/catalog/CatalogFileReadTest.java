@@ -130,8 +130,11 @@ class CatalogFileReadTest {
         CatalogFileResult result = CatalogFile.read(missing);
 
         assertThat(result).isInstanceOf(CatalogFileResult.Invalid.class);
-        assertThat(((CatalogFileResult.Invalid) result).problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).contains(missing.toString()));
+        assertThat(((CatalogFileResult.Invalid) result).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.entry()).isEqualTo("file");
+            assertThat(problem.field()).isEqualTo(missing.toString());
+            assertThat(problem.message()).startsWith("cannot be read: NoSuchFileException");
+        });
     }
 
     @Test
