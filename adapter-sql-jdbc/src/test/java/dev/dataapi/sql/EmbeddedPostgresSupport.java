@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +37,20 @@ public final class EmbeddedPostgresSupport {
     /** The user to connect as. */
     public static String user() {
         return USER;
+    }
+
+    /**
+     * A new, empty database of its own (nothing migrated), for tests that need to see a whole
+     * database. Unpooled: every {@code getConnection} opens a connection.
+     */
+    public static DataSource freshDatabase() {
+        String name = "db_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return Holder.POSTGRES.getDatabase(USER, name);
     }
 
     /** A new pool of its own, for tests about pooling; the caller closes it. */

@@ -1,0 +1,97 @@
+package dev.dataapi.sql;
+
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Company;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.ports.out.CatalogStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The catalog in PostgreSQL, schema {@value CatalogMigrations#SCHEMA} (run
+ * {@link CatalogMigrations#migrate} first). {@link #load()} reads all three tables in one
+ * REPEATABLE READ transaction, so a snapshot never mixes states of a concurrent write;
+ * {@link #apply} writes a whole snapshot in one transaction, so it lands all or nothing.
+ * Needs a writable data source. Thread-safe.
+ */
+public final class JdbcCatalogStore implements CatalogStore {
+    private final DataSource dataSource;
+
+    /** A store on {@code dataSource}; the caller owns and closes the pool. */
+    public JdbcCatalogStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "'dataSource' is required");
+    }
+
+    /**
+     * @throws CatalogStoreException when the database cannot be read, or holds a row the domain refuses
+     */
+    @Override
+    public CatalogSnapshot load() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                return new CatalogSnapshot(CatalogReader.companies(connection), CatalogReader.endpoints(connection),
+                        CatalogReader.apiKeys(connection));
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new CatalogStoreException("could not load the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @throws CatalogStoreException when the database refuses an entry (say, one of a company that
+     *                               is neither stored nor in {@code changes}); nothing is then stored
+     */
+    @Override
+    public void apply(CatalogSnapshot changes) {
+        Objects.requireNonNull(changes, "'changes' is required");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                write(connection, changes);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new CatalogStoreException("could not apply the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Connection connection, CatalogSnapshot changes) throws SQLException {
+        for (Company company : changes.companies()) {
+            try {
+                CatalogWriter.upsert(connection, company);
+            } catch (SQLException e) {
+                throw refused("company " + company.id(), e);
+            }
+        }
+        for (Endpoint endpoint : changes.endpoints()) {
+            try {
+                CatalogWriter.upsert(connection, endpoint);
+            } catch (SQLException e) {
+                throw refused("endpoint " + endpoint.company() + " " + endpoint.ref(), e);
+            }
+        }
+        for (ApiKey key : changes.apiKeys()) {
+            try {
+                CatalogWriter.upsert(connection, key);
+            } catch (SQLException e) {
+                throw refused("api key " + key.id(), e);
+            }
+        }
+    }
+
+    private static CatalogStoreException refused(String entry, SQLException e) {
+        return new CatalogStoreException("could not apply the catalog: the database refused " + entry + ": "
+                + e.getMessage(), e);
+    }
+}
