@@ -1,0 +1,67 @@
+package dev.dataapi.http;
+
+import dev.dataapi.ports.in.ExecuteCommand;
+import dev.dataapi.ports.in.ExecuteEndpoint;
+import dev.dataapi.ports.in.ExecuteInput;
+import dev.dataapi.ports.in.ExecuteOutcome;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/v1/data-api/{namespace}/{slug}/execute}: turns the request into an
+ * {@link ExecuteCommand} without judging it (the use case answers in the contract's order) and the
+ * outcome into a response.
+ */
+final class ExecuteHandler {
+
+    /** Matches every path under the prefix, empty segments included; {@link ExecutePath} splits it. */
+    static final String ROUTE = ExecutePath.PREFIX + "<rest>";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecuteHandler.class);
+
+    private final ExecuteEndpoint execute;
+    private final BodyReader bodies;
+
+    ExecuteHandler(ExecuteEndpoint execute, BodyReader bodies) {
+        this.execute = Objects.requireNonNull(execute, "'execute' is required");
+        this.bodies = Objects.requireNonNull(bodies, "'bodies' is required");
+    }
+
+    void handle(Context ctx) throws IOException {
+        String requestId = RequestIds.of(ctx);
+        Optional<ExecutePath> path = ExecutePath.parse(ctx.path());
+        if (path.isEmpty()) {
+            Responses.problem(ctx, ProblemResponses.notFound(ctx.method().name(), ctx.path()));
+            return;
+        }
+        ExecuteCommand command = new ExecuteCommand(BearerToken.from(ctx.header("Authorization")),
+                path.get().namespace(), path.get().slug(), input(ctx), requestId);
+        ResultJsonWriter result = new ResultJsonWriter();
+        ExecuteOutcome outcome = execute.execute(command, result);
+        if (outcome instanceof ExecuteOutcome.Executed) {
+            ExecuteOutcome.Executed executed = (ExecuteOutcome.Executed) outcome;
+            if (executed.rowCount() != result.rowsWritten()) {
+                LOG.warn("request {}: the execution reported {} rows but delivered {}", requestId,
+                        executed.rowCount(), result.rowsWritten());
+            }
+            Responses.json(ctx, 200, result.finish(executed));
+        } else if (outcome instanceof ExecuteOutcome.Rejected) {
+            Responses.problem(ctx, ProblemResponses.forRejection(((ExecuteOutcome.Rejected) outcome).rejection()));
+        } else {
+            throw new IllegalStateException("no response for outcome " + outcome);
+        }
+    }
+
+    private ExecuteInput input(Context ctx) throws IOException {
+        Optional<byte[]> body = bodies.read(ctx.req());
+        if (body.isEmpty()) {
+            return bodies.tooLarge();
+        }
+        return ExecuteInputParser.parse(body.get());
+    }
+}

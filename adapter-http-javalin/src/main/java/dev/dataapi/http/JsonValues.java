@@ -1,0 +1,54 @@
+package dev.dataapi.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns JSON into the JSON-shaped Java values the ports expect: {@link String}, {@link Boolean},
+ * {@link java.math.BigDecimal} for every number (exactly as written: no double rounding, integers
+ * included), {@link List}, {@link LinkedHashMap} (key order kept) and {@code null}.
+ */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /** Reads the value that starts at {@code token}, leaving the parser on its last token. */
+    static Object read(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT:
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.put(name, read(parser, parser.nextToken()));
+                }
+                return object;
+            case START_ARRAY:
+                List<Object> array = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(read(parser, next));
+                }
+                return array;
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                // The parser only hands out value tokens here; anything else is a bug in this class.
+                throw new IllegalStateException("unexpected JSON token " + token);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.dataapi.http;
+
+import dev.dataapi.ports.in.Rejection;
+import dev.dataapi.ports.in.RejectionCode;
+import io.javalin.http.HttpStatus;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one place that decides which status and title answer each outcome: every
+ * {@link RejectionCode} of the use cases, plus the few answers the HTTP layer gives on its own
+ * (unknown path, wrong method, unexpected failure, a request the server could not even parse).
+ */
+final class ProblemResponses {
+
+    static final String NOT_FOUND = "NOT_FOUND";
+    static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+
+    private static final int MAX_PATH_IN_DETAIL = 200;
+
+    private ProblemResponses() {
+    }
+
+    static Problem forRejection(Rejection rejection) {
+        RejectionCode code = rejection.code();
+        return new Problem(status(code), code.name(), title(code), rejection.detail(), rejection.problems(),
+                rejection.retryAfter(), Optional.empty());
+    }
+
+    // Switch expressions over an enum must be exhaustive: a new code does not compile until mapped here.
+    static int status(RejectionCode code) {
+        return switch (code) {
+            case UNAUTHORIZED -> 401;
+            case INVALID_PARAMS -> 400;
+            case FORBIDDEN -> 403;
+            case ENDPOINT_NOT_FOUND, JOB_NOT_FOUND -> 404;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case INVALID_PARAMETER, SHARE_CONTEXT_VIOLATION -> 422;
+            case RATE_LIMITED -> 429;
+            case EXECUTION_TIMEOUT -> 408;
+            case EXECUTION_ERROR, INTERNAL_ERROR -> 500;
+            case SERVICE_UNAVAILABLE -> 503;
+        };
+    }
+
+    static String title(RejectionCode code) {
+        return switch (code) {
+            case UNAUTHORIZED -> "Unauthorized";
+            case INVALID_PARAMS -> "Invalid request";
+            case FORBIDDEN -> "Forbidden";
+            case ENDPOINT_NOT_FOUND -> "Endpoint not found";
+            case JOB_NOT_FOUND -> "Job not found";
+            case PAYLOAD_TOO_LARGE -> "Payload too large";
+            case INVALID_PARAMETER -> "Invalid parameter";
+            case SHARE_CONTEXT_VIOLATION -> "Share context violation";
+            case RATE_LIMITED -> "Too many requests";
+            case EXECUTION_TIMEOUT -> "Execution timed out";
+            case EXECUTION_ERROR -> "Execution error";
+            case SERVICE_UNAVAILABLE -> "Service unavailable";
+            case INTERNAL_ERROR -> "Internal error";
+        };
+    }
+
+    static Problem notFound(String method, String path) {
+        String shown = path.length() <= MAX_PATH_IN_DETAIL ? path : path.substring(0, MAX_PATH_IN_DETAIL) + "…";
+        return new Problem(404, NOT_FOUND, "Not found", "There is no " + method + " " + shown + ".");
+    }
+
+    static Problem methodNotAllowed(String method, String allow) {
+        return new Problem(405, METHOD_NOT_ALLOWED, "Method not allowed",
+                method + " is not allowed here; allowed: " + allow + ".", List.of(), Optional.empty(), Optional.of(allow));
+    }
+
+    static Problem internalError() {
+        return new Problem(500, RejectionCode.INTERNAL_ERROR.name(), title(RejectionCode.INTERNAL_ERROR),
+                "Something went wrong on our side. Quote the request id when reporting it.");
+    }
+
+    /**
+     * For statuses raised outside the routes (a malformed request line, oversized headers): a code
+     * derived from the status's reason phrase, e.g. 431 becomes {@code REQUEST_HEADER_FIELDS_TOO_LARGE}.
+     */
+    static Problem forHttpStatus(int status) {
+        if (status == 404) {
+            return new Problem(404, NOT_FOUND, "Not found", "There is nothing at this address.");
+        }
+        if (status < 400 || status >= 500) {
+            return internalError();
+        }
+        String reason = HttpStatus.forStatus(status) == HttpStatus.UNKNOWN
+                ? "Bad request" : HttpStatus.forStatus(status).getMessage();
+        String code = reason.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        return new Problem(status, code, reason,
+                "The server could not process the request (" + reason.toLowerCase(Locale.ROOT) + ").");
+    }
+}
