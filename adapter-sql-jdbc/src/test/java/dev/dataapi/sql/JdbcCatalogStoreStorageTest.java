@@ -1,0 +1,124 @@
+package dev.dataapi.sql;
+
+import static dev.dataapi.ports.fixtures.Fixtures.aCompany;
+import static dev.dataapi.ports.fixtures.Fixtures.aKey;
+import static dev.dataapi.ports.fixtures.Fixtures.anEndpoint;
+import static dev.dataapi.ports.fixtures.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.ParameterSpec;
+import dev.dataapi.ports.ParameterType;
+import dev.dataapi.ports.ScalarType;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** What the catalog contract leaves to each store: exact values, change tracking, clear refusals. */
+class JdbcCatalogStoreStorageTest {
+    private final JdbcCatalogStore store = new JdbcCatalogStore(EmbeddedPostgresSupport.dataSource());
+    private final String company = unique("co");
+
+    @Test
+    void given_numbers_with_trailing_zeros_and_many_digits_when_stored_then_they_come_back_exactly() {
+        Endpoint endpoint = anEndpoint().withCompany(company)
+                .withParameter(ParameterSpec.builder("ratio", ParameterType.scalar(ScalarType.NUMBER))
+                        .min(new BigDecimal("0.10")).max(new BigDecimal("12345678901234567890.123456789"))
+                        .defaultValue(new BigDecimal("10.0")).build())
+                .withParameter(ParameterSpec.builder("big", ParameterType.scalar(ScalarType.INTEGER))
+                        .max(Long.MAX_VALUE).build())
+                .build();
+        ApiKey key = aKey().withId(unique("key")).withCompany(company).withToken(unique("token"))
+                .pinning("ratio", new BigDecimal("1.50")).build();
+
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(endpoint), List.of(key)));
+        CatalogSnapshot loaded = store.load();
+
+        assertThat(loaded.endpoints()).contains(endpoint);
+        assertThat(loaded.apiKeys()).contains(key);
+    }
+
+    @Test
+    void given_an_unchanged_entry_when_applied_again_then_it_is_not_marked_updated() throws SQLException {
+        Endpoint endpoint = anEndpoint().withCompany(company).build();
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(endpoint), List.of()));
+        OffsetDateTime first = endpointUpdatedAt();
+
+        store.apply(new CatalogSnapshot(List.of(), List.of(endpoint), List.of()));
+        OffsetDateTime unchanged = endpointUpdatedAt();
+        store.apply(new CatalogSnapshot(List.of(), List.of(anEndpoint().withCompany(company).withSql("SELECT 2").build()),
+                List.of()));
+        OffsetDateTime changed = endpointUpdatedAt();
+
+        assertThat(unchanged).isEqualTo(first);
+        assertThat(changed).isAfter(first);
+    }
+
+    @Test
+    void given_two_keys_with_the_same_token_when_applied_then_refused_naming_the_key_and_nothing_is_stored() {
+        String token = unique("token");
+        ApiKey first = aKey().withId(unique("first")).withCompany(company).withToken(token).build();
+        ApiKey second = aKey().withId(unique("second")).withCompany(company).withToken(token).build();
+
+        assertThatThrownBy(() -> store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(),
+                List.of(first, second))))
+                .isInstanceOf(CatalogStoreException.class)
+                .hasMessageContaining("api key " + second.id())
+                .hasMessageContaining("api_keys_token_sha256_unique");
+        assertThat(store.load().companies()).noneMatch(c -> c.id().value().equals(company));
+    }
+
+    @Test
+    void given_a_row_the_domain_refuses_when_loaded_then_the_load_fails_naming_the_row() throws SQLException {
+        DataSourceWithCatalog database = DataSourceWithCatalog.fresh();
+        database.store().apply(new CatalogSnapshot(List.of(aCompany().build()), List.of(anEndpoint().build()), List.of()));
+        database.execute("UPDATE data_api.endpoints SET parameters = '[{\"name\": \"x\", \"type\": \"money\"}]'");
+
+        assertThatThrownBy(() -> database.store().load())
+                .isInstanceOf(CatalogStoreException.class)
+                .hasMessageContaining("endpoint acme sales/by-region")
+                .hasMessageContaining("money");
+    }
+
+    private OffsetDateTime endpointUpdatedAt() throws SQLException {
+        try (Connection connection = EmbeddedPostgresSupport.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT updated_at FROM data_api.endpoints WHERE company_id = ?")) {
+            statement.setString(1, company);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, OffsetDateTime.class);
+            }
+        }
+    }
+
+    /** A migrated database of its own, for tests that corrupt it. */
+    private record DataSourceWithCatalog(DataSource dataSource) {
+        static DataSourceWithCatalog fresh() {
+            DataSource dataSource = EmbeddedPostgresSupport.freshDatabase();
+            CatalogMigrations.migrate(dataSource);
+            return new DataSourceWithCatalog(dataSource);
+        }
+
+        JdbcCatalogStore store() {
+            return new JdbcCatalogStore(dataSource);
+        }
+
+        void execute(String sql) throws SQLException {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
