@@ -32,8 +32,9 @@ public final class DataApiHttpServer implements AutoCloseable {
             UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
 
     private final Javalin app;
-    private boolean started;
-    private boolean closed;
+    // Volatile so port() never waits behind a close() that is draining requests.
+    private volatile boolean started;
+    private volatile boolean closed;
 
     public DataApiHttpServer(ExecuteEndpoint execute, CheckReadiness readiness, HttpSettings settings) {
         Objects.requireNonNull(execute, "'execute' is required");
@@ -87,7 +88,7 @@ public final class DataApiHttpServer implements AutoCloseable {
     }
 
     /** The bound port: the configured one, or the one picked for port 0. */
-    public synchronized int port() {
+    public int port() {
         if (!started || closed) {
             throw new IllegalStateException("the server is not running");
         }

@@ -92,7 +92,8 @@ final class ExecuteInputParser {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        // Jackson's limit messages name its own configuration classes; consumers need only the limit.
+        String oneLine = text.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " ").strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
     }
 }

@@ -5,6 +5,7 @@ import dev.dataapi.ports.JsonText;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -34,6 +35,8 @@ final class JsonValueWriter {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigDecimal) {
             out.writeNumber((BigDecimal) value);
+        } else if (value instanceof BigInteger) {
+            out.writeNumber((BigInteger) value);
         } else if (value instanceof Double) {
             writeDouble(out, (Double) value);
         } else if (value instanceof Float) {

@@ -1,9 +1,11 @@
 package dev.dataapi.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,13 @@ import java.util.Map;
  * included), {@link List}, {@link LinkedHashMap} (key order kept) and {@code null}.
  */
 final class JsonValues {
+
+    /**
+     * Jackson bounds a number's digits, not its exponent: {@code 1e999999999} is a short literal whose
+     * plain form has a billion digits. No parameter needs such a value, and code further on (text
+     * conversion, database binding) must never be handed one.
+     */
+    static final int MAX_EXPONENT = 1000;
 
     private JsonValues() {
     }
@@ -39,7 +48,7 @@ final class JsonValues {
                 return parser.getText();
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                return decimal(parser);
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -50,5 +59,13 @@ final class JsonValues {
                 // The parser only hands out value tokens here; anything else is a bug in this class.
                 throw new IllegalStateException("unexpected JSON token " + token);
         }
+    }
+
+    private static BigDecimal decimal(JsonParser parser) throws IOException {
+        BigDecimal value = parser.getDecimalValue();
+        if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
+            throw new JsonParseException(parser, "a number's exponent is beyond +/-" + MAX_EXPONENT);
+        }
+        return value;
     }
 }

@@ -137,6 +137,32 @@ class ExecuteBodyTest {
     }
 
     @Test
+    void given_deeply_nested_value_when_executing_then_unreadable_instead_of_a_crash() {
+        int depth = 100_000;
+        server.post(PATH, "{\"parameter_values\":{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}}");
+
+        String reason = ((ExecuteInput.Unreadable) USE_CASE.input()).reason();
+        assertThat(reason).startsWith("the body is not valid JSON").contains("nesting depth").doesNotContain("`");
+    }
+
+    @ParameterizedTest(name = "number {0} is refused")
+    @ValueSource(strings = {"1e999999999", "-2.5E-1002"})
+    void given_number_with_absurd_exponent_when_executing_then_unreadable(String number) {
+        server.post(PATH, "{\"parameter_values\":{\"n\":" + number + "}}");
+
+        assertThat(((ExecuteInput.Unreadable) USE_CASE.input()).reason())
+                .startsWith("the body is not valid JSON at line 1, column ").contains("exponent");
+    }
+
+    @Test
+    void given_number_with_large_but_sane_exponent_when_executing_then_it_arrives_exactly() {
+        server.post(PATH, "{\"parameter_values\":{\"n\":1.5e300}}");
+
+        assertThat(((ExecuteInput.Parsed) USE_CASE.input()).parameterValues().get("n"))
+                .isEqualTo(new BigDecimal("1.5e300"));
+    }
+
+    @Test
     void given_callback_url_when_executing_then_it_arrives_unchecked() {
         server.post(PATH, "{\"callback_url\":\"http://not-https.example\"}");
 

@@ -3,12 +3,16 @@ package dev.dataapi.http;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.JsonText;
 import dev.dataapi.ports.ResultSink;
+import dev.dataapi.ports.in.ExecuteEndpoint;
 import dev.dataapi.ports.in.ExecuteOutcome;
 import dev.dataapi.ports.in.RejectionCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +36,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultBodyTest {
 
     private static final String PATH = "/api/v1/data-api/sales/by-region/execute";
+    private static final AtomicReference<ExecuteEndpoint> BEHAVIOUR = new AtomicReference<>();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start((command, sink) -> BEHAVIOUR.get().execute(command, sink));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
 
     @Test
     void given_the_contract_example_when_executing_then_body_is_byte_for_byte_the_contract() {
@@ -58,6 +75,7 @@ class ResultBodyTest {
                 {"c_short", "int2", (short) -7},
                 {"c_int", "int4", 42},
                 {"c_long", "int8", 9_007_199_254_740_993L},
+                {"c_big_integer", "numeric", new BigInteger("-123456789012345678901234567890")},
                 {"c_numeric", "numeric", new BigDecimal("12345678901234567890.50")},
                 {"c_numeric_exp", "numeric", new BigDecimal("1E+3")},
                 {"c_numeric_small", "numeric", new BigDecimal("1E-7")},
@@ -100,6 +118,7 @@ class ResultBodyTest {
                 + "\"c_short\":-7,"
                 + "\"c_int\":42,"
                 + "\"c_long\":9007199254740993,"
+                + "\"c_big_integer\":-123456789012345678901234567890,"
                 + "\"c_numeric\":12345678901234567890.50,"
                 + "\"c_numeric_exp\":1000,"
                 + "\"c_numeric_small\":0.0000001,"
@@ -177,12 +196,11 @@ class ResultBodyTest {
     }
 
     private static HttpResponse<byte[]> execute(Consumer<ResultSink> feed, ExecuteOutcome outcome) {
-        try (TestServer server = TestServer.start((command, sink) -> {
+        BEHAVIOUR.set((command, sink) -> {
             feed.accept(sink);
             return outcome;
-        })) {
-            return server.send(server.request(PATH).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        }
+        });
+        return server.send(server.request(PATH).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

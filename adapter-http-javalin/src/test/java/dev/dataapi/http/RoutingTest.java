@@ -33,6 +33,9 @@ class RoutingTest {
             if ("boom".equals(command.slug())) {
                 throw new IllegalStateException("connection to db-internal-7:5432 refused: SELECT secret FROM t");
             }
+            if ("error".equals(command.slug())) {
+                throw new AssertionError("invariant broken near db-internal-7");
+            }
             return RecordingExecute.EMPTY_RESULT;
         };
         server = TestServer.start(execute);
@@ -95,6 +98,17 @@ class RoutingTest {
                 + "\"status\":500,\"detail\":\"Something went wrong on our side. Quote the request id when reporting it.\","
                 + "\"code\":\"INTERNAL_ERROR\",\"request_id\":\"rid-500\"}");
         assertThat(response.body()).doesNotContain("db-internal", "SELECT", "IllegalStateException");
+    }
+
+    @Test
+    void given_use_case_fails_with_an_error_when_executing_then_500_problem_with_the_same_request_id() {
+        HttpResponse<String> response = server.postEmpty("/api/v1/data-api/sales/error/execute", "X-Request-Id", "rid-err");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("rid-err");
+        assertThat(response.body()).contains("\"code\":\"INTERNAL_ERROR\",\"request_id\":\"rid-err\"")
+                .doesNotContain("db-internal", "AssertionError");
     }
 
     @Test
