@@ -72,7 +72,7 @@ public final class JdbcQueryExecutor implements QueryExecutor {
         try {
             connection = dataSource.getConnection();
         } catch (SQLTransientConnectionException e) {
-            LOG.log(Level.WARNING, "no database connection for request {0}: {1}", request.requestId(), e.getMessage());
+            LOG.log(Level.DEBUG, "no database connection for request {0}: {1}", request.requestId(), e.getMessage());
             return new QueryOutcome.Unavailable(RETRY_AFTER);
         } catch (SQLException e) {
             return failed(e);

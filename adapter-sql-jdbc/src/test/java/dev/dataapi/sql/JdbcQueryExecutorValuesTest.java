@@ -3,10 +3,12 @@ package dev.dataapi.sql;
 import static dev.dataapi.sql.Queries.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.JsonText;
 import dev.dataapi.ports.out.QueryOutcome;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -141,6 +143,30 @@ class JdbcQueryExecutorValuesTest {
     @Test
     void given_a_multi_dimensional_array_when_read_then_it_is_nested_lists() {
         assertThat(valueOf("ARRAY[ARRAY[1, 2], ARRAY[3, 4]]")).isEqualTo(List.of(List.of(1, 2), List.of(3, 4)));
+    }
+
+    @Test
+    void given_the_same_query_run_many_times_when_the_driver_switches_to_binary_transfer_then_values_do_not_change() {
+        String sql = "SELECT 12345678901234567890.123456789::numeric, 1.50::numeric, 7::int2, 8::int4, 9::int8, 1.5::float4,"
+                + " 0.1::float8, true, '2024-02-29'::date, 'infinity'::date, '13:45:01.5'::time, '13:45:01+03'::timetz,"
+                + " '2024-02-29 13:45:01.5'::timestamp, '-infinity'::timestamp, '2024-02-29 13:45:01.5-03'::timestamptz,"
+                + " 'infinity'::timestamptz, '{\"a\": 1}'::jsonb, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid,"
+                + " ARRAY[1.10, 2]::numeric[], ARRAY['2024-01-31'::date], ARRAY[now()::date - now()::date], NULL::int4";
+        try (HikariDataSource single = EmbeddedPostgresSupport.newPool("test-binary", 1, Duration.ofSeconds(5))) {
+            JdbcQueryExecutor sameConnection = new JdbcQueryExecutor(single);
+            CollectingSink first = new CollectingSink();
+            sameConnection.execute(request(sql), first);
+
+            for (int run = 2; run <= 8; run++) {
+                CollectingSink again = new CollectingSink();
+                sameConnection.execute(request(sql), again);
+
+                assertThat(again.rows()).as("run %d", run).isEqualTo(first.rows());
+                assertThat(again.columns()).as("run %d", run).isEqualTo(first.columns());
+            }
+            assertThat(first.rows().get(0)).startsWith(new BigDecimal("12345678901234567890.123456789"),
+                    new BigDecimal("1.50"), (short) 7, 8, 9L);
+        }
     }
 
     @Test
