@@ -12,9 +12,8 @@ import dev.dataapi.ports.out.CatalogStore;
 import dev.dataapi.sql.CatalogMigrations;
 import dev.dataapi.sql.JdbcCatalogStore;
 import dev.dataapi.sql.JdbcQueryExecutor;
+import dev.dataapi.sql.PostgresSettings;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,8 +42,8 @@ final class Application implements AutoCloseable {
     static Application start(Config config) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            DatabaseSettings catalogDatabase;
-            DatabaseSettings queryDatabase;
+            PostgresSettings catalogDatabase;
+            PostgresSettings queryDatabase;
             if (config.embedded()) {
                 EmbeddedDatabase database = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
                 resources.push(database);
@@ -61,11 +60,12 @@ final class Application implements AutoCloseable {
             CatalogMigrations.migrate(catalogPool);
             CatalogStore store = new JdbcCatalogStore(catalogPool);
             if (config.embedded()) {
-                apply(store, "the demo catalog", CatalogFile.read(EmbeddedDatabase.resource("/demo/demo-catalog.yaml")));
+                apply(store, "the demo catalog",
+                        CatalogFile.read(EmbeddedDatabase.resource("/demo/demo-catalog.yaml"), store.load()));
             }
             if (config.catalogFile().isPresent()) {
                 Path file = config.catalogFile().get();
-                apply(store, file.toString(), CatalogFile.read(file));
+                apply(store, file.toString(), CatalogFile.read(file, store.load()));
             }
 
             CachedCatalog catalog = new CachedCatalog(store, config.catalogRefresh());
@@ -77,12 +77,12 @@ final class Application implements AutoCloseable {
             JdbcQueryExecutor queries = new JdbcQueryExecutor(queryPool);
 
             ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, queries, Clock.systemUTC());
-            DataApiHttpServer http = new DataApiHttpServer(execute, () -> isReachable(catalogPool),
+            DataApiHttpServer http = new DataApiHttpServer(execute, catalog,
                     new HttpSettings(config.host(), config.port(), config.maxBodyBytes()));
             http.start();
             resources.push(http);
             LOG.info("Data API listening on {}:{} ({})", config.host(), http.port(),
-                    config.embedded() ? "embedded PostgreSQL with demo data" : DatabaseSettings.redact(catalogDatabase.jdbcUrl()));
+                    config.embedded() ? "embedded PostgreSQL with demo data" : catalogDatabase);
             return new Application(resources, http, config.embedded());
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -134,13 +134,6 @@ final class Application implements AutoCloseable {
                 snapshot.endpoints().size(), snapshot.apiKeys().size());
     }
 
-    private static boolean isReachable(HikariDataSource pool) {
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(1);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
     private static void closeAll(Deque<AutoCloseable> resources) {
         while (!resources.isEmpty()) {

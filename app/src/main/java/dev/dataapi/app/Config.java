@@ -1,5 +1,6 @@
 package dev.dataapi.app;
 
+import dev.dataapi.sql.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,18 +20,18 @@ import java.util.Optional;
  * @param catalogRefresh  how often the in-memory catalog reloads
  * @param maxBodyBytes    largest accepted request body
  */
-record Config(String host, int port, Path dataDir, Optional<DatabaseSettings> catalogDatabase,
-              Optional<DatabaseSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
+record Config(String host, int port, Path dataDir, Optional<PostgresSettings> catalogDatabase,
+              Optional<PostgresSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
               Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes) {
 
     /** Reads every {@link Setting} from {@code env}, applying defaults; throws naming the first bad variable. */
     static Config fromEnvironment(Map<String, String> env) {
         Reader read = new Reader(env);
-        Optional<DatabaseSettings> catalogDatabase = read.optional(Setting.DATABASE_URL)
-                .map(url -> new DatabaseSettings(url, read.text(Setting.DATABASE_USER), read.text(Setting.DATABASE_PASSWORD)));
-        Optional<DatabaseSettings> queryDatabase = read.optional(Setting.QUERY_DATABASE_URL)
-                .map(url -> new DatabaseSettings(url, read.text(Setting.QUERY_DATABASE_USER),
-                        read.text(Setting.QUERY_DATABASE_PASSWORD)));
+        Optional<PostgresSettings> catalogDatabase = read.optional(Setting.DATABASE_URL)
+                .map(url -> read.database(Setting.DATABASE_URL, url, Setting.DATABASE_USER, Setting.DATABASE_PASSWORD));
+        Optional<PostgresSettings> queryDatabase = read.optional(Setting.QUERY_DATABASE_URL)
+                .map(url -> read.database(Setting.QUERY_DATABASE_URL, url, Setting.QUERY_DATABASE_USER,
+                        Setting.QUERY_DATABASE_PASSWORD));
         if (queryDatabase.isPresent() && catalogDatabase.isEmpty()) {
             throw new ConfigException(Setting.QUERY_DATABASE_URL.variable() + " needs " + Setting.DATABASE_URL.variable()
                     + " too: the embedded default runs both on its own PostgreSQL");
@@ -80,6 +81,15 @@ record Config(String host, int port, Path dataDir, Optional<DatabaseSettings> ca
                 return parsed;
             } catch (NumberFormatException e) {
                 throw new ConfigException(setting.variable() + " must be a whole number, got '" + value + "'", e);
+            }
+        }
+
+        PostgresSettings database(Setting urlSetting, String url, Setting user, Setting password) {
+            try {
+                return PostgresSettings.of(url, text(user), text(password));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(urlSetting.variable() + " must be a PostgreSQL JDBC URL"
+                        + " (jdbc:postgresql://host:5432/database)", e);
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.dataapi.app;
 
+import dev.dataapi.sql.PostgresSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,13 +48,13 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The superuser connection: owns the catalog and the demo data. */
-    DatabaseSettings superuser() {
-        return new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    PostgresSettings superuser() {
+        return PostgresSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
     /** The read-only role endpoints' SQL runs as (created by the demo dataset). */
-    DatabaseSettings reader() {
-        return new DatabaseSettings(postgres.getJdbcUrl(READER_ROLE, "postgres"), READER_ROLE, "");
+    PostgresSettings reader() {
+        return PostgresSettings.of(postgres.getJdbcUrl(READER_ROLE, "postgres"), READER_ROLE, "");
     }
 
     /** Creates the demo schema, 120,000 sales rows and the reader role, unless they already exist. */

@@ -79,8 +79,10 @@ class ErrorResponsesEndToEndTest {
         ApiClient.Response inactive = api.execute("old", "inactive", FULL, "{}");
         ApiClient.Response otherCompany = api.execute("secret", "data", FULL, "{}");
         assertProblem(unknown, 404, "ENDPOINT_NOT_FOUND");
-        assertThat(withoutRequestId(inactive)).isEqualTo(withoutRequestId(unknown));
-        assertThat(withoutRequestId(otherCompany)).isEqualTo(withoutRequestId(unknown));
+        // The answers differ only in echoing the caller's own path back.
+        String expected = withoutRequestId(unknown).replace("no-such/endpoint", "{path}");
+        assertThat(withoutRequestId(inactive).replace("old/inactive", "{path}")).isEqualTo(expected);
+        assertThat(withoutRequestId(otherCompany).replace("secret/data", "{path}")).isEqualTo(expected);
         assertThat(api.execute("secret", "data", "e2e-other-full-token", "{}").status()).isEqualTo(200);
     }
 

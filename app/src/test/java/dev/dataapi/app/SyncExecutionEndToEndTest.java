@@ -26,7 +26,7 @@ class SyncExecutionEndToEndTest {
         assertThat(response.header("Content-Type")).startsWith("application/json");
         JsonNode body = response.json();
         assertThat(fieldNames(body)).containsExactly("columns", "rows", "row_count", "truncated", "max_rows", "executed_at");
-        assertThat(body.get("columns").toString()).isEqualTo("[{\"name\":\"n\",\"type\":\"int4\"}]");
+        assertThat(body.get("columns").toString()).isEqualTo("[{\"name\":\"n\",\"type\":\"int8\"}]");
         assertThat(body.get("rows").toString()).isEqualTo("[{\"n\":1},{\"n\":2}]");
         assertThat(body.get("row_count").asInt()).isEqualTo(2);
         assertThat(body.get("truncated").asBoolean()).isFalse();
