@@ -84,9 +84,12 @@ final class Application implements AutoCloseable {
             LOG.info("Data API listening on {}:{} ({})", config.host(), http.port(),
                     config.embedded() ? "embedded PostgreSQL with demo data" : catalogDatabase);
             return new Application(resources, http, config.embedded());
-        } catch (RuntimeException e) {
+        } catch (StartupException e) {
             closeAll(resources);
             throw e;
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw new StartupException("The server could not start: " + e.getMessage(), e);
         }
     }
 

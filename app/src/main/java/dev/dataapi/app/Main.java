@@ -47,7 +47,13 @@ public final class Main implements Callable<Integer> {
                 System.err.println("Configuration error: " + e.getMessage());
                 return 2;
             }
-            Application application = Application.start(config);
+            Application application;
+            try {
+                application = Application.start(config);
+            } catch (StartupException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 application.close();

@@ -9,7 +9,7 @@ import java.util.List;
 enum Setting {
     PORT("DATA_API_PORT", "8080", "HTTP port to listen on."),
     HOST("DATA_API_HOST", "0.0.0.0", "Interface to bind the HTTP server to."),
-    DATA_DIR("DATA_API_DATA_DIR", "./data", "Where the embedded default keeps its PostgreSQL data (and, later, job store)."),
+    DATA_DIR("DATA_API_DATA_DIR", "./data", "Where the embedded default keeps its PostgreSQL data."),
     DATABASE_URL("DATA_API_DATABASE_URL", "", "JDBC URL of the PostgreSQL holding the catalog (schema data_api) and, unless the"
             + " query settings below say otherwise, the data endpoints query. Unset: start the embedded PostgreSQL with demo data."),
     DATABASE_USER("DATA_API_DATABASE_USER", "", "User for DATA_API_DATABASE_URL."),
@@ -23,7 +23,11 @@ enum Setting {
     CATALOG("DATA_API_CATALOG", "", "A catalog YAML file applied at startup (in either mode). A file with any error stops the start."),
     CATALOG_REFRESH("DATA_API_CATALOG_REFRESH", "2s", "How often the in-memory catalog is reloaded, so changes by other"
             + " writers show up without a restart."),
-    MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body; larger answers 413.");
+    MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body; larger answers 413."),
+    LOG_LEVEL("DATA_API_LOG_LEVEL", "INFO", "Root log level (read by the logging configuration).");
+
+    private static final int WRAP_WIDTH = 70;
+    private static final String INDENT = "      ";
 
     private final String variable;
     private final String defaultValue;
@@ -47,13 +51,26 @@ enum Setting {
         return description;
     }
 
-    /** The help text: one block per variable. */
+    /** The help text: one block per variable, wrapped to fit an 80-column terminal. */
     static String helpText() {
-        StringBuilder text = new StringBuilder("Environment variables (default in brackets):%n");
+        StringBuilder text = new StringBuilder("Environment variables (default in brackets):").append(System.lineSeparator());
         for (Setting setting : List.of(values())) {
-            text.append(String.format("  %-34s [%s]%n      %s%n", setting.variable,
-                    setting.defaultValue.isEmpty() ? "unset" : setting.defaultValue, setting.description));
+            text.append(String.format("  %-34s [%s]", setting.variable,
+                    setting.defaultValue.isEmpty() ? "unset" : setting.defaultValue)).append(System.lineSeparator());
+            wrap(setting.description, text);
         }
-        return text.toString().replace("%n", System.lineSeparator());
+        return text.toString();
+    }
+
+    private static void wrap(String description, StringBuilder text) {
+        StringBuilder line = new StringBuilder();
+        for (String word : description.split(" ")) {
+            if (line.length() + word.length() + 1 > WRAP_WIDTH) {
+                text.append(INDENT).append(line.toString().trim()).append(System.lineSeparator());
+                line.setLength(0);
+            }
+            line.append(' ').append(word);
+        }
+        text.append(INDENT).append(line.toString().trim()).append(System.lineSeparator());
     }
 }

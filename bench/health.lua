@@ -1,0 +1,2 @@
+-- wrk script: baseline, the HTTP stack without a query.
+wrk.method = "GET"
