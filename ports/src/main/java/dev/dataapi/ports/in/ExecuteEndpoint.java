@@ -9,7 +9,9 @@ import dev.dataapi.ports.ResultSink;
  * failure answers.
  *
  * <p>For a synchronous endpoint the result streams into {@code sink} and the outcome is
- * {@link ExecuteOutcome.Executed}; the sink's content is only a result for that outcome.
+ * {@link ExecuteOutcome.Executed}; the sink's content is only a result for that outcome. For an
+ * asynchronous endpoint a job is stored and the outcome is {@link ExecuteOutcome.Accepted}; the sink
+ * is not used.
  * Thread-safe.
  */
 public interface ExecuteEndpoint {

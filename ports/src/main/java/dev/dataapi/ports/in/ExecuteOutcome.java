@@ -1,5 +1,7 @@
 package dev.dataapi.ports.in;
 
+import dev.dataapi.ports.EndpointRef;
+import dev.dataapi.ports.JobId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +19,21 @@ public sealed interface ExecuteOutcome {
     record Executed(Instant executedAt, int rowCount, boolean truncated, int maxRows) implements ExecuteOutcome {
         public Executed {
             Objects.requireNonNull(executedAt, "'executedAt' is required");
+        }
+    }
+
+    /**
+     * An asynchronous execution was accepted as a job; poll it or wait for its callback.
+     *
+     * @param jobId     the new job's id
+     * @param endpoint  the endpoint it runs (for the polling URL)
+     * @param createdAt when it was submitted
+     */
+    record Accepted(JobId jobId, EndpointRef endpoint, Instant createdAt) implements ExecuteOutcome {
+        public Accepted {
+            Objects.requireNonNull(jobId, "'jobId' is required");
+            Objects.requireNonNull(endpoint, "'endpoint' is required");
+            Objects.requireNonNull(createdAt, "'createdAt' is required");
         }
     }
 

@@ -1,0 +1,54 @@
+package dev.dataapi.ports.out;
+
+import dev.dataapi.ports.Job;
+import dev.dataapi.ports.JobId;
+import dev.dataapi.ports.ResultSink;
+import dev.dataapi.ports.ResultSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Durable jobs and the work queue over them, shared by every instance of the service.
+ *
+ * <p>Contract: thread-safe and safe across processes sharing the store; {@link #claimNext} hands a
+ * job to exactly one worker at a time; every method that takes a {@link JobClaim} does nothing and
+ * returns false unless that claim is the job's current one (fencing); a job whose lease lapsed is
+ * claimable again, and one that has already been started {@code maxAttempts} times is failed
+ * instead with "execution was interrupted"; an expired job reads as absent even before the store
+ * deletes it; a result of {@link dev.dataapi.ports.Endpoint#MAX_ROWS_LIMIT} rows of any width is
+ * storable. Infrastructure failures throw an unchecked exception of the adapter's family.
+ */
+public interface JobStore {
+
+    /** Stores a new, queued job. */
+    void insert(Job job);
+
+    /** The job, unless it does not exist or has expired at {@code now}. */
+    Optional<Job> find(JobId id, Instant now);
+
+    /**
+     * Atomically claims the oldest claimable job (queued, or running with a lapsed lease): it
+     * becomes RUNNING with one more attempt and a lease until {@code now + lease}. Jobs that may not
+     * be attempted again are failed on the way. Empty when there is nothing to do.
+     */
+    Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts);
+
+    /** Extends the lease to {@code now + lease}; false when the claim is no longer current. */
+    boolean renew(JobClaim claim, Instant now, Duration lease);
+
+    /** A writer for the rows of the claimed job's result. */
+    JobResultWriter resultWriter(JobClaim claim);
+
+    /** Marks the job completed with the rows written to {@code rows}; false when the claim is no longer current. */
+    boolean complete(JobClaim claim, JobResultWriter rows, ResultSummary summary, Instant now);
+
+    /** Marks the job failed with a consumer-safe message; false when the claim is no longer current. */
+    boolean fail(JobClaim claim, String error, Instant now);
+
+    /** Gives the job back to the queue without counting the attempt (graceful shutdown); false when not current. */
+    boolean release(JobClaim claim);
+
+    /** Streams a completed job's stored rows, in order, into {@code sink} (columns first). */
+    void readResult(JobId id, ResultSink sink);
+}
