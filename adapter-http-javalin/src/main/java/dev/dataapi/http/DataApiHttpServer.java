@@ -2,6 +2,7 @@ package dev.dataapi.http;
 
 import dev.dataapi.ports.in.CheckReadiness;
 import dev.dataapi.ports.in.ExecuteEndpoint;
+import dev.dataapi.ports.in.GetJob;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
@@ -12,7 +13,8 @@ import java.util.Objects;
 
 /**
  * The Data API over HTTP: {@code POST /api/v1/data-api/{namespace}/{slug}/execute},
- * {@code GET /health/live} and {@code GET /health/ready}, on an embedded Jetty through Javalin.
+ * {@code GET /api/v1/data-api/{namespace}/{slug}/jobs/{job_id}}, {@code GET /health/live} and
+ * {@code GET /health/ready}, on an embedded Jetty through Javalin.
  *
  * <p>Create it with the use cases, {@link #start()} it, and {@link #close()} it to stop: closing stops
  * accepting connections at once and lets requests in flight finish within
@@ -21,7 +23,7 @@ import java.util.Objects;
 public final class DataApiHttpServer implements AutoCloseable {
 
     /**
-     * Jetty refuses ambiguous paths by default. These four stay allowed because the execute path is
+     * Jetty refuses ambiguous paths by default. These four stay allowed because API paths are
      * split raw and each segment is handed to the use case, which answers 400 after authentication;
      * no path is ever mapped to a file, so ambiguity cannot reach anything else.
      */
@@ -36,17 +38,23 @@ public final class DataApiHttpServer implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
 
-    public DataApiHttpServer(ExecuteEndpoint execute, CheckReadiness readiness, HttpSettings settings) {
+    public DataApiHttpServer(ExecuteEndpoint execute, GetJob getJob, CheckReadiness readiness, HttpSettings settings) {
         Objects.requireNonNull(execute, "'execute' is required");
+        Objects.requireNonNull(getJob, "'getJob' is required");
         Objects.requireNonNull(readiness, "'readiness' is required");
         Objects.requireNonNull(settings, "'settings' is required");
         ExecuteHandler executeHandler = new ExecuteHandler(execute, new BodyReader(settings.maxBodyBytes()));
+        JobHandler jobHandler = new JobHandler(getJob);
         HealthHandler health = new HealthHandler(readiness);
         FallbackHandler fallback = new FallbackHandler();
         this.app = Javalin.create(config -> {
             configureServer(config, settings);
             config.routes.before(RequestIds::of);
-            config.routes.post(ExecuteHandler.ROUTE, executeHandler::handle);
+            // Both catch every path under the prefix; each answers 405 or 404 for a shape that is not its own.
+            config.routes.post(ApiPath.ROUTE, executeHandler::handle);
+            config.routes.get(ApiPath.ROUTE, jobHandler::handle);
+            // Javalin would answer HEAD on a GET route with an empty 200 without running it, skipping authentication.
+            config.routes.head(ApiPath.ROUTE, jobHandler::handle);
             config.routes.get(HealthHandler.LIVE, health::live);
             config.routes.get(HealthHandler.READY, health::ready);
             config.routes.exception(HttpResponseException.class, fallback::httpResponse);

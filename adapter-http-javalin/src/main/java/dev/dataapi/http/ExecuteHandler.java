@@ -15,12 +15,9 @@ import java.util.Optional;
 /**
  * {@code POST /api/v1/data-api/{namespace}/{slug}/execute}: turns the request into an
  * {@link ExecuteCommand} without judging it (the use case answers in the contract's order) and the
- * outcome into a response.
+ * outcome into a response: the result (200), an accepted job (202 with its polling URL) or a problem.
  */
 final class ExecuteHandler {
-
-    /** Matches every path under the prefix, empty segments included; {@link ExecutePath} splits it. */
-    static final String ROUTE = ExecutePath.PREFIX + "<rest>";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecuteHandler.class);
 
@@ -34,13 +31,14 @@ final class ExecuteHandler {
 
     void handle(Context ctx) throws IOException {
         String requestId = RequestIds.of(ctx);
-        Optional<ExecutePath> path = ExecutePath.parse(ctx.path());
-        if (path.isEmpty()) {
-            Responses.problem(ctx, ProblemResponses.notFound(ctx.method().name(), ctx.path()));
+        Optional<ApiPath> shape = ApiPath.parse(ctx.path());
+        if (!(shape.orElse(null) instanceof ExecutePath)) {
+            Responses.problem(ctx, ProblemResponses.forUnservedPath(ctx.method().name(), ctx.path(), shape));
             return;
         }
+        ExecutePath path = (ExecutePath) shape.get();
         ExecuteCommand command = new ExecuteCommand(BearerToken.from(ctx.header("Authorization")),
-                path.get().namespace(), path.get().slug(), input(ctx), requestId);
+                path.namespace(), path.slug(), input(ctx), requestId);
         ResultJsonWriter result = new ResultJsonWriter();
         ExecuteOutcome outcome = execute.execute(command, result);
         if (outcome instanceof ExecuteOutcome.Executed) {
@@ -50,6 +48,11 @@ final class ExecuteHandler {
                         executed.rowCount(), result.rowsWritten());
             }
             Responses.json(ctx, 200, result.finish(executed));
+        } else if (outcome instanceof ExecuteOutcome.Accepted) {
+            ExecuteOutcome.Accepted accepted = (ExecuteOutcome.Accepted) outcome;
+            // Built from the resolved endpoint, not the request path: one spelling, however the caller encoded it.
+            String pollingUrl = JobPath.of(accepted.endpoint(), accepted.jobId());
+            Responses.jsonAt(ctx, 202, pollingUrl, JobJson.accepted(accepted, pollingUrl));
         } else if (outcome instanceof ExecuteOutcome.Rejected) {
             Responses.problem(ctx, ProblemResponses.forRejection(((ExecuteOutcome.Rejected) outcome).rejection()));
         } else {

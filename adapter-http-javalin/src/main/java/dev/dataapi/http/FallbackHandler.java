@@ -24,7 +24,12 @@ final class FallbackHandler {
 
     void httpResponse(HttpResponseException e, Context ctx) {
         RequestIds.of(ctx);
-        if (e.getStatus() == 405) {
+        boolean apiPath = ctx.path().startsWith(ApiPath.PREFIX);
+        if (apiPath && (e.getStatus() == 404 || e.getStatus() == 405)) {
+            // The router knows both API routes match the prefix, not which shape this path has.
+            Responses.problem(ctx, ProblemResponses.forUnservedPath(ctx.method().name(), ctx.path(),
+                    ApiPath.parse(ctx.path())));
+        } else if (e.getStatus() == 405) {
             Responses.problem(ctx, ProblemResponses.methodNotAllowed(ctx.method().name(), allow(e)));
         } else if (e.getStatus() == 404) {
             Responses.problem(ctx, ProblemResponses.notFound(ctx.method().name(), ctx.path()));

@@ -68,6 +68,14 @@ final class ProblemResponses {
         return new Problem(404, NOT_FOUND, "Not found", "There is no " + method + " " + shown + ".");
     }
 
+    /**
+     * A path under the API prefix that the route did not serve: 405 when it has another route's shape
+     * (so {@code Allow} names that route's methods), 404 when it has no known shape at all.
+     */
+    static Problem forUnservedPath(String method, String path, Optional<ApiPath> shape) {
+        return shape.map(known -> methodNotAllowed(method, known.allow())).orElseGet(() -> notFound(method, path));
+    }
+
     static Problem methodNotAllowed(String method, String allow) {
         return new Problem(405, METHOD_NOT_ALLOWED, "Method not allowed",
                 method + " is not allowed here; allowed: " + allow + ".", List.of(), Optional.empty(), Optional.of(allow));

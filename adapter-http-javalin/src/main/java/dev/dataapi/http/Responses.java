@@ -19,6 +19,12 @@ final class Responses {
         ctx.status(status).contentType(JSON).result(body);
     }
 
+    /** A JSON body about the resource at {@code location}, which is sent as {@code Location}. */
+    static void jsonAt(Context ctx, int status, String location, byte[] body) {
+        ctx.header("Location", location);
+        json(ctx, status, body);
+    }
+
     static void problem(Context ctx, Problem problem) {
         String requestId = common(ctx);
         problem.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));

@@ -14,30 +14,50 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Serializes a sync result as it streams in: each row goes straight from the executor's callback to
- * JSON bytes, so no list of row objects is ever built. The bytes are sent only after the use case has
- * returned (and released its database connection), so a slow client never holds a connection.
+ * Serializes a result as it streams in: each row goes straight from the callback to JSON bytes, so no
+ * list of row objects is ever built. The bytes are sent only after the use case has returned (and
+ * released its database connection), so a slow client never holds a connection.
  *
- * <p>Body: {@code {"columns":[{"name","type"}],"rows":[{...}],"row_count","truncated","max_rows","executed_at"}}.
+ * <p>Two bodies share it, so a value reads the same wherever it appears: the sync body
+ * {@code {"columns":[{"name","type"}],"rows":[{...}],"row_count","truncated","max_rows","executed_at"}}
+ * (see {@link #finish(ExecuteOutcome.Executed)}), and a completed job's {@code result} object
+ * {@code {"columns","rows","row_count","truncated"}} written inside the job body (see {@link #nested}).
  * Not thread-safe: one instance per request.
  */
 final class ResultJsonWriter implements ResultSink {
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
+    // Empty when writing into another document's generator, whose owner finishes and closes it.
+    private final Optional<ByteArrayOutputStream> buffer;
     private final JsonGenerator out;
     private List<String> keys;
     private int rowsWritten;
 
+    /** A sync result body of its own. */
     ResultJsonWriter() {
+        this(new ByteArrayOutputStream(8 * 1024));
+    }
+
+    private ResultJsonWriter(ByteArrayOutputStream buffer) {
+        this(Optional.of(buffer), generator(buffer));
+    }
+
+    private ResultJsonWriter(Optional<ByteArrayOutputStream> buffer, JsonGenerator out) {
+        this.buffer = buffer;
+        this.out = out;
         try {
-            out = Json.generator(buffer);
             out.writeStartObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A result object written as the next value of {@code out}; end it with {@link #finishNested}. */
+    static ResultJsonWriter nested(JsonGenerator out) {
+        return new ResultJsonWriter(Optional.empty(), out);
     }
 
     @Override
@@ -84,14 +104,10 @@ final class ResultJsonWriter implements ResultSink {
 
     /** The complete body for a finished execution. */
     byte[] finish(ExecuteOutcome.Executed executed) {
+        ByteArrayOutputStream own = buffer.orElseThrow(
+                () -> new IllegalStateException("a nested result is ended with finishNested"));
         try {
-            if (keys == null) {
-                columns(List.of());
-            }
-            out.writeEndArray();
-            // Counted here, so row_count always equals the rows in this very body.
-            out.writeNumberField("row_count", rowsWritten);
-            out.writeBooleanField("truncated", executed.truncated());
+            endRows(executed.truncated());
             out.writeNumberField("max_rows", executed.maxRows());
             out.writeStringField("executed_at", utcSeconds(executed.executedAt()));
             out.writeEndObject();
@@ -99,13 +115,37 @@ final class ResultJsonWriter implements ResultSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toByteArray();
+        return own.toByteArray();
+    }
+
+    /** Ends a {@link #nested} result object, leaving the enclosing document open. */
+    void finishNested(boolean truncated) {
+        if (buffer.isPresent()) {
+            throw new IllegalStateException("a result body of its own is ended with finish");
+        }
+        try {
+            endRows(truncated);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void endRows(boolean truncated) throws IOException {
+        if (keys == null) {
+            columns(List.of());
+        }
+        out.writeEndArray();
+        // Counted here, so row_count always equals the rows in this very body.
+        out.writeNumberField("row_count", rowsWritten);
+        out.writeBooleanField("truncated", truncated);
     }
 
     int rowsWritten() {
         return rowsWritten;
     }
 
+    /** Every timestamp of the API: UTC, whole seconds, {@code Z}. */
     static String utcSeconds(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
@@ -125,5 +165,13 @@ final class ResultJsonWriter implements ResultSink {
             keys.add(key);
         }
         return List.copyOf(keys);
+    }
+
+    private static JsonGenerator generator(ByteArrayOutputStream buffer) {
+        try {
+            return Json.generator(buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

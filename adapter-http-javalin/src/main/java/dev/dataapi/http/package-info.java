@@ -1,12 +1,15 @@
 /**
- * The HTTP driving adapter: serves {@code POST /api/v1/data-api/{namespace}/{slug}/execute} and the
- * health endpoints on Javalin, translating requests into {@link dev.dataapi.ports.in.ExecuteCommand}s
- * and outcomes into responses. It parses at the edge (bearer token, raw path segments, a size-limited
- * JSON body with exact decimal numbers) but decides nothing: authentication, path validity and body
- * problems are answered by the use case, so the contract's check order holds. Every outcome maps to a
- * status in {@link dev.dataapi.http.ProblemResponses}; results are serialized straight from the
- * {@link dev.dataapi.ports.ResultSink} callbacks into a buffer that is written only after the use case
- * has returned, so a slow client never holds a database connection. {@link dev.dataapi.http.DataApiHttpServer}
- * is the only entry point; everything else is package-private.
+ * The HTTP driving adapter: serves {@code POST /api/v1/data-api/{namespace}/{slug}/execute},
+ * {@code GET /api/v1/data-api/{namespace}/{slug}/jobs/{job_id}} and the health endpoints on Javalin,
+ * translating requests into {@link dev.dataapi.ports.in.ExecuteCommand}s and
+ * {@link dev.dataapi.ports.in.GetJobCommand}s and outcomes into responses. It parses at the edge
+ * (bearer token, raw path segments, a size-limited JSON body with exact decimal numbers) but decides
+ * nothing: authentication, path validity and body problems are answered by the use cases, so the
+ * contract's check order holds. Every outcome maps to a status in
+ * {@link dev.dataapi.http.ProblemResponses}; results, sync or a completed job's, are serialized by one
+ * writer straight from the {@link dev.dataapi.ports.ResultSink} callbacks into a buffer that is written
+ * only after the use case has returned, so a slow client never holds a database connection and a
+ * failure never leaves a partial body. {@link dev.dataapi.http.DataApiHttpServer} is the only entry
+ * point; everything else is package-private.
  */
 package dev.dataapi.http;

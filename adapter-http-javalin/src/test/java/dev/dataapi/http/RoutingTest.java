@@ -1,6 +1,9 @@
 package dev.dataapi.http;
 
 import dev.dataapi.ports.in.ExecuteEndpoint;
+import dev.dataapi.ports.in.GetJobOutcome;
+import dev.dataapi.ports.in.Rejection;
+import dev.dataapi.ports.in.RejectionCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,7 +41,10 @@ class RoutingTest {
             }
             return RecordingExecute.EMPTY_RESULT;
         };
-        server = TestServer.start(execute);
+        server = TestServer.start(execute, command -> {
+            CALLED.set(true);
+            return new GetJobOutcome.Rejected(Rejection.of(RejectionCode.JOB_NOT_FOUND, "There is no such job."));
+        });
     }
 
     @AfterAll
@@ -55,6 +61,14 @@ class RoutingTest {
             "POST, /api/v1/data-api/a/b/c/execute",
             "POST, /api/v1/data-api/sales/by-region/execute/",
             "GET, /health/live/",
+            "GET, /api/v1/data-api/",
+            "GET, /api/v1/data-api/sales/by-region/jobs",
+            "GET, /api/v1/data-api/sales/by-region/jobs/507f1f77bcf86cd799439011/",
+            "GET, /api/v1/data-api/sales/by-region/jobs/507f1f77bcf86cd799439011/result",
+            "GET, /api/v1/data-api/a/b/c/jobs/507f1f77bcf86cd799439011",
+            "GET, /api/v1/data-api/sales/by-region/job/507f1f77bcf86cd799439011",
+            "PUT, /api/v1/data-api/sales/by-region/jobs",
+            "DELETE, /api/v1/data-api/sales/by-region",
     })
     void given_unknown_path_when_requested_then_404_problem_and_use_case_not_called(String method, String path) {
         CALLED.set(false);
@@ -71,20 +85,47 @@ class RoutingTest {
 
     @ParameterizedTest(name = "{0} {1} -> 405, Allow: {2}")
     @CsvSource(delimiter = '|', value = {
-            "GET    | /api/v1/data-api/sales/by-region/execute | POST",
-            "PUT    | /api/v1/data-api/sales/by-region/execute | POST",
-            "DELETE | /health/live                             | GET, HEAD",
-            "POST   | /health/ready                            | GET, HEAD",
+            "GET    | /api/v1/data-api/sales/by-region/execute                       | POST",
+            "PUT    | /api/v1/data-api/sales/by-region/execute                       | POST",
+            "DELETE | /api/v1/data-api//execute                                      | POST",
+            "GET    | /api/v1/data-api/sales/jobs/execute                            | POST",
+            "POST   | /api/v1/data-api/sales/by-region/jobs/507f1f77bcf86cd799439011 | GET, HEAD",
+            "PUT    | /api/v1/data-api/sales/by-region/jobs/507f1f77bcf86cd799439011 | GET, HEAD",
+            "DELETE | /api/v1/data-api/sales/by-region/jobs/507f1f77bcf86cd799439011 | GET, HEAD",
+            "POST   | /api/v1/data-api/sales//jobs/                                  | GET, HEAD",
+            "DELETE | /health/live                                                   | GET, HEAD",
+            "POST   | /health/ready                                                  | GET, HEAD",
     })
     void given_known_path_when_requested_with_another_method_then_405_problem_with_allow(String method, String path,
                                                                                          String allow) {
+        CALLED.set(false);
+
         HttpResponse<String> response = server.call(method, path);
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains(allow);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(CALLED).isFalse();
         assertThat(response.body()).startsWith("{\"type\":\"/problems/method-not-allowed\",\"title\":\"Method not allowed\","
                 + "\"status\":405,").contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+    }
+
+    @ParameterizedTest(name = "HEAD {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/data-api/sales/by-region/execute | 405 | POST",
+            "/api/v1/data-api/sales/by-region/run     | 404 | ''",
+    })
+    void given_head_request_on_an_api_path_that_is_no_job_when_sent_then_status_and_headers_of_the_problem(
+            String path, int status, String allow) {
+        CALLED.set(false);
+
+        HttpResponse<String> response = server.call("HEAD", path);
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Allow").orElse("")).isEqualTo(allow);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).isEmpty();
+        assertThat(CALLED).isFalse();
     }
 
     @Test

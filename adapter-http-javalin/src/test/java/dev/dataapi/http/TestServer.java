@@ -2,6 +2,10 @@ package dev.dataapi.http;
 
 import dev.dataapi.ports.in.CheckReadiness;
 import dev.dataapi.ports.in.ExecuteEndpoint;
+import dev.dataapi.ports.in.GetJob;
+import dev.dataapi.ports.in.GetJobOutcome;
+import dev.dataapi.ports.in.Rejection;
+import dev.dataapi.ports.in.RejectionCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +26,17 @@ final class TestServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** Jobs are unknown to this server: every job read answers {@code JOB_NOT_FOUND}. */
+    static final GetJob NO_JOBS = command -> new GetJobOutcome.Rejected(
+            Rejection.of(RejectionCode.JOB_NOT_FOUND, "There is no such job."));
+
     static TestServer start(ExecuteEndpoint execute) {
-        return start(execute, () -> true, HttpSettings.DEFAULT_MAX_BODY_BYTES);
+        return start(execute, NO_JOBS);
+    }
+
+    static TestServer start(ExecuteEndpoint execute, GetJob getJob) {
+        return new TestServer(new DataApiHttpServer(execute, getJob, () -> true,
+                new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES)).start());
     }
 
     static TestServer start(ExecuteEndpoint execute, CheckReadiness readiness, long maxBodyBytes) {
@@ -31,7 +44,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ExecuteEndpoint execute, CheckReadiness readiness, HttpSettings settings) {
-        return new TestServer(new DataApiHttpServer(execute, readiness, settings).start());
+        return new TestServer(new DataApiHttpServer(execute, NO_JOBS, readiness, settings).start());
     }
 
     int port() {
@@ -48,6 +61,10 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> postEmpty(String path, String... headers) {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
     }
 
     HttpResponse<String> call(String method, String path, String... headers) {

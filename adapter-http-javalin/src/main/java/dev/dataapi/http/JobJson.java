@@ -1,0 +1,91 @@
+package dev.dataapi.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dataapi.ports.Job;
+import dev.dataapi.ports.JobState;
+import dev.dataapi.ports.ResultSummary;
+import dev.dataapi.ports.in.ExecuteOutcome;
+import dev.dataapi.ports.in.ResultSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The two bodies that speak of a job, keys in the contract's order: the answer to an accepted async
+ * execution, and the job as {@code GET …/jobs/{job_id}} shows it. A completed job's rows are written
+ * by {@link ResultJsonWriter}, so they read exactly like a sync result.
+ */
+final class JobJson {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobJson.class);
+
+    private JobJson() {
+    }
+
+    /** {@code {"job_id","status":"processing","polling_url"}}. */
+    static byte[] accepted(ExecuteOutcome.Accepted accepted, String pollingUrl) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(160);
+        try (JsonGenerator out = Json.generator(buffer)) {
+            out.writeStartObject();
+            out.writeStringField("job_id", accepted.jobId().value());
+            // A new job is queued, which the contract shows as processing.
+            out.writeStringField("status", JobState.QUEUED.publicStatus());
+            out.writeStringField("polling_url", pollingUrl);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    /**
+     * {@code {"job_id","status","result","error","created_at","completed_at"}}. The stored rows are read
+     * only for a completed job; if reading them fails the exception propagates and nothing of the body
+     * has been sent.
+     */
+    static byte[] job(Job job, ResultSource result) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
+        try (JsonGenerator out = Json.generator(buffer)) {
+            out.writeStartObject();
+            out.writeStringField("job_id", job.id().value());
+            out.writeStringField("status", job.state().publicStatus());
+            out.writeFieldName("result");
+            if (job.state() == JobState.COMPLETED) {
+                writeResult(out, job, result);
+            } else {
+                out.writeNull();
+            }
+            writeNullableString(out, "error", job.error());
+            out.writeStringField("created_at", ResultJsonWriter.utcSeconds(job.createdAt()));
+            writeNullableString(out, "completed_at", job.completedAt().map(ResultJsonWriter::utcSeconds));
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static void writeResult(JsonGenerator out, Job job, ResultSource result) {
+        // Job's constructor guarantees a summary for every completed job.
+        ResultSummary summary = job.result().orElseThrow();
+        ResultJsonWriter rows = ResultJsonWriter.nested(out);
+        result.writeTo(rows);
+        rows.finishNested(summary.truncated());
+        if (rows.rowsWritten() != summary.rowCount()) {
+            LOG.warn("job {}: the stored result has {} rows but its summary says {}", job.id(), rows.rowsWritten(),
+                    summary.rowCount());
+        }
+    }
+
+    private static void writeNullableString(JsonGenerator out, String field, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            out.writeStringField(field, value.get());
+        } else {
+            out.writeNullField(field);
+        }
+    }
+}
