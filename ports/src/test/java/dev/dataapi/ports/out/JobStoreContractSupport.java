@@ -1,0 +1,70 @@
+package dev.dataapi.ports.out;
+
+import static dev.dataapi.ports.fixtures.Fixtures.aJob;
+import static dev.dataapi.ports.fixtures.Fixtures.unique;
+
+import dev.dataapi.ports.fixtures.JobBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The store under test and the rules that let the {@link JobStoreContractTest} tests share one
+ * database with each other, with other tests and with earlier runs.
+ *
+ * <p>Every test marks its jobs with a company of its own ({@link #mine()}) and asserts only on
+ * those. The queue is shared, so tests claim through {@link #claimMine}, which passes over jobs of
+ * other tests (they are claimed and left to lapse; nothing asserts on them). Time is passed
+ * explicitly: each test starts at {@link #t0}, the real time truncated to milliseconds (what stores
+ * keep), so that a store that also expires jobs by wall clock (a TTL index) never deletes a job
+ * while its test runs, and moves it forward without sleeping.
+ */
+public abstract class JobStoreContractSupport {
+    /** The lease every test claims with. */
+    protected static final Duration LEASE = Duration.ofSeconds(30);
+    /** How many starts every test allows a job. */
+    protected static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_FOREIGN_CLAIMS = 100_000;
+
+    /** The store under test. */
+    protected JobStore store;
+    /** When this test starts. */
+    protected Instant t0;
+    private String company;
+
+    /** A store to test; may be shared with, or share a database with, stores returned by earlier calls. */
+    protected abstract JobStore create();
+
+    @BeforeEach
+    void createStore() {
+        store = create();
+        company = unique("jobs");
+        t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A job of this test's own company, created at {@link #t0}. */
+    protected JobBuilder mine() {
+        return aJob().withCompany(company).createdAt(t0);
+    }
+
+    /** True for jobs built with {@link #mine()} in this test. */
+    protected boolean isMine(ClaimedJob claimed) {
+        return claimed.job().company().value().equals(company);
+    }
+
+    /**
+     * Claims at {@code now} until one of this test's jobs comes up; empty when nothing claimable is
+     * left. Other tests' jobs met on the way stay claimed until their lease lapses.
+     */
+    protected Optional<ClaimedJob> claimMine(Instant now) {
+        for (int i = 0; i < MAX_FOREIGN_CLAIMS; i++) {
+            Optional<ClaimedJob> claimed = store.claimNext(now, LEASE, MAX_ATTEMPTS);
+            if (claimed.isEmpty() || isMine(claimed.get())) {
+                return claimed;
+            }
+        }
+        throw new AssertionError("claimNext kept returning other tests' jobs: " + MAX_FOREIGN_CLAIMS + " of them");
+    }
+}
