@@ -46,7 +46,8 @@ final class TestMongo implements AutoCloseable {
     /** The same database name again, on a server restarted over the same H2 file. */
     TestMongo restartedOnH2(Path file) {
         close(false);
-        return new TestMongo(startServer(new H2Backend(file.toString())), server.getConnectionString(), database.getName());
+        MongoServer restarted = startServer(new H2Backend(file.toString()));
+        return new TestMongo(restarted, restarted.getConnectionString(), database.getName());
     }
 
     private TestMongo(MongoServer server, String uri, String databaseName) {

@@ -1,0 +1,75 @@
+package dev.dataapi.jobs;
+
+import static dev.dataapi.ports.fixtures.Fixtures.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dataapi.ports.Column;
+import dev.dataapi.ports.Job;
+import dev.dataapi.ports.ParameterType;
+import dev.dataapi.ports.ResultSummary;
+import dev.dataapi.ports.ScalarType;
+import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.out.QueryRequest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.junit.jupiter.api.Test;
+
+/** The job document mapping on its own, through BSON bytes, without a server. */
+class StoredDocumentsTest {
+
+    @Test
+    void given_a_query_with_every_parameter_type_when_stored_then_sql_parameters_limits_and_request_id_read_back_equal() {
+        OffsetDateTime stamp = OffsetDateTime.of(2026, 4, 11, 10, 30, 0, 123_456_789, ZoneOffset.UTC);
+        QueryRequest query = new QueryRequest("SELECT :a, :b", List.of(
+                new BoundParameter("name", ParameterType.scalar(ScalarType.STRING), "Sul"),
+                new BoundParameter("year", ParameterType.scalar(ScalarType.INTEGER), 2026L),
+                new BoundParameter("total", ParameterType.scalar(ScalarType.NUMBER), new BigDecimal("10.00")),
+                new BoundParameter("flag", ParameterType.scalar(ScalarType.BOOLEAN), false),
+                new BoundParameter("day", ParameterType.scalar(ScalarType.DATE), LocalDate.of(2024, 2, 29)),
+                new BoundParameter("at", ParameterType.scalar(ScalarType.TIMESTAMP), stamp),
+                new BoundParameter("days", ParameterType.listOf(ScalarType.DATE), List.of(LocalDate.of(2024, 1, 1))),
+                new BoundParameter("none", ParameterType.listOf(ScalarType.NUMBER), null)),
+                250, Duration.ofSeconds(90).plusNanos(1_500), "req-42");
+
+        QueryRequest read = QueryDocuments.toQuery(throughBytes(QueryDocuments.toDocument(query)));
+
+        assertThat(read).isEqualTo(query);
+        assertThat(read.parameters()).extracting(BoundParameter::type).extracting(ParameterType::wireName)
+                .containsExactly("string", "integer", "number", "boolean", "date", "timestamp", "date[]", "number[]");
+    }
+
+    @Test
+    void given_a_job_with_sub_millisecond_instants_and_pins_when_stored_then_it_reads_back_equal() {
+        Instant created = Instant.parse("2026-04-11T10:30:00.123456789Z");
+        Job job = aJob().createdAt(created).withRetention(Duration.ofHours(1).plusNanos(1))
+                .pinning("regions", List.of("Sul", "Norte")).pinning("limit", new BigDecimal("12.50"))
+                .pinning("audited", true).withCallbackUrl("https://hooks.example.com/x").build();
+        Job completed = job.start().complete(new ResultSummary(List.of(new Column("n", "int4")), 3, true),
+                created.plusNanos(999));
+
+        assertThat(JobDocuments.toJob(throughBytes(JobDocuments.toDocument(job)))).isEqualTo(job);
+        assertThat(JobDocuments.toJob(throughBytes(JobDocuments.toDocument(completed)))).isEqualTo(completed);
+    }
+
+    @Test
+    void given_an_instant_before_1970_with_nanoseconds_when_stored_then_it_reads_back_equal() {
+        Instant early = Instant.parse("1969-12-31T23:59:59.999999999Z");
+        BsonDocument document = new BsonDocument();
+
+        PreciseInstants.put(document, "at", early);
+
+        assertThat(PreciseInstants.get(throughBytes(document), "at")).contains(early);
+    }
+
+    private static BsonDocument throughBytes(BsonDocument document) {
+        return new RawBsonDocument(document, new BsonDocumentCodec()).decode(new BsonDocumentCodec());
+    }
+}
