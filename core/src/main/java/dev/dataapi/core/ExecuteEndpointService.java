@@ -4,7 +4,6 @@ import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.ExecutionMode;
-import dev.dataapi.ports.Names;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.Permission;
 import dev.dataapi.ports.ResultSink;
@@ -18,6 +17,7 @@ import dev.dataapi.ports.in.RejectionCode;
 import dev.dataapi.ports.out.ApiKeyLookup;
 import dev.dataapi.ports.out.BoundParameter;
 import dev.dataapi.ports.out.EndpointCatalog;
+import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.ports.out.QueryExecutor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,44 +31,65 @@ import java.util.Optional;
  * answers: authenticate, path, permission, resolve, body, parameters, share context, callback,
  * execute. The order matters for what a caller can learn: nobody unauthenticated learns whether a
  * path is well-formed, and nobody learns whether an endpoint they cannot run exists.
+ *
+ * <p>A sync endpoint's query runs on the calling thread and streams into the sink. An async
+ * endpoint's execution is stored as a queued job (nothing is stored when any check fails) and
+ * answered with {@link ExecuteOutcome.Accepted}; {@link JobWorkers} run it.
  */
 public final class ExecuteEndpointService implements ExecuteEndpoint {
-    static final String UNAUTHORIZED_DETAIL =
-            "A valid API key is required: send it as 'Authorization: Bearer <token>'.";
+    static final String UNAUTHORIZED_DETAIL = RequestChecks.UNAUTHORIZED_DETAIL;
     private static final String CALLBACK_ON_SYNC = "callback_url is only accepted by async endpoints";
 
     private final ApiKeyLookup keys;
     private final EndpointCatalog endpoints;
     private final QueryRunner runner;
+    private final CallbackUrlPolicy callbacks;
+    private final JobSubmitter submitter;
     private final Clock clock;
 
-    public ExecuteEndpointService(ApiKeyLookup keys, EndpointCatalog endpoints, QueryExecutor queries, Clock clock) {
+    /**
+     * @param keys         finds the caller's key
+     * @param endpoints    finds the endpoint within the key's company
+     * @param queries      runs sync endpoints' queries
+     * @param jobs         stores async endpoints' executions as queued jobs
+     * @param jobSettings  how long a job is kept ({@link JobSettings#retention()})
+     * @param callbacks    decides which {@code callback_url} values are accepted
+     * @param jobSubmitted called after each job is stored, typically {@link JobWorkers#wakeUp()}; a
+     *                     failure there is logged and does not fail the request
+     * @param clock        the time used for key expiry, {@code executed_at} and job timestamps
+     */
+    public ExecuteEndpointService(ApiKeyLookup keys, EndpointCatalog endpoints, QueryExecutor queries, JobStore jobs,
+                                  JobSettings jobSettings, CallbackUrlPolicy callbacks, Runnable jobSubmitted,
+                                  Clock clock) {
         this.keys = Objects.requireNonNull(keys, "'keys' is required");
         this.endpoints = Objects.requireNonNull(endpoints, "'endpoints' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
         this.runner = new QueryRunner(Objects.requireNonNull(queries, "'queries' is required"), clock);
+        this.callbacks = Objects.requireNonNull(callbacks, "'callbacks' is required");
+        this.submitter = new JobSubmitter(Objects.requireNonNull(jobs, "'jobs' is required"),
+                Objects.requireNonNull(jobSettings, "'jobSettings' is required").retention(),
+                Objects.requireNonNull(jobSubmitted, "'jobSubmitted' is required"), clock);
     }
 
     @Override
     public ExecuteOutcome execute(ExecuteCommand command, ResultSink sink) {
-        Optional<ApiKey> authenticated = authenticate(command);
+        Optional<ApiKey> authenticated = RequestChecks.authenticate(keys, command.bearerToken(), clock.instant());
         if (authenticated.isEmpty()) {
             return rejected(RejectionCode.UNAUTHORIZED, UNAUTHORIZED_DETAIL);
         }
         ApiKey key = authenticated.get();
-        Optional<String> badPath = pathProblem(command.namespace(), command.slug());
+        Optional<String> badPath = RequestChecks.pathProblem(command.namespace(), command.slug());
         if (badPath.isPresent()) {
             return rejected(RejectionCode.INVALID_PARAMS, badPath.get());
         }
         if (!key.has(Permission.EXECUTE)) {
-            return rejected(RejectionCode.FORBIDDEN,
-                    "This API key lacks the '" + Permission.EXECUTE.wireName() + "' permission.");
+            return rejected(RejectionCode.FORBIDDEN, RequestChecks.forbidden(Permission.EXECUTE.wireName()));
         }
         EndpointRef ref = new EndpointRef(command.namespace(), command.slug());
         Optional<Endpoint> found = endpoints.findEndpoint(key.company(), ref).filter(Endpoint::active);
         if (found.isEmpty()) {
             // Missing, inactive and another company's endpoint answer alike: no existence oracle.
-            return rejected(RejectionCode.ENDPOINT_NOT_FOUND, "There is no endpoint '" + ref + "' for this API key.");
+            return rejected(RejectionCode.ENDPOINT_NOT_FOUND, RequestChecks.endpointNotFound(ref));
         }
         Endpoint endpoint = found.get();
         if (command.input() instanceof ExecuteInput.TooLarge) {
@@ -94,26 +115,13 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
                     List.of(new ParameterProblem("callback_url", "NOT_ALLOWED", CALLBACK_ON_SYNC)));
         }
         if (endpoint.mode() == ExecutionMode.ASYNC) {
-            return submit(endpoint, bound, input, command.requestId());
+            Optional<ParameterProblem> badCallback = input.callbackUrl().flatMap(callbacks::check);
+            if (badCallback.isPresent()) {
+                return withProblems(RejectionCode.INVALID_PARAMETER, badCallback.get().message(), List.of(badCallback.get()));
+            }
+            return submitter.submit(key, endpoint, bound, input.callbackUrl(), command.requestId());
         }
         return runner.run(endpoint, bound, command.requestId(), sink);
-    }
-
-    private Optional<ApiKey> authenticate(ExecuteCommand command) {
-        return command.bearerToken()
-                .filter(token -> !token.isEmpty())
-                .flatMap(token -> keys.findByTokenSha256(TokenHash.of(token)))
-                .filter(key -> key.isUsableAt(clock.instant()));
-    }
-
-    private static Optional<String> pathProblem(String namespace, String slug) {
-        boolean namespaceOk = Names.isKebabCase(namespace);
-        boolean slugOk = Names.isKebabCase(slug);
-        if (namespaceOk && slugOk) {
-            return Optional.empty();
-        }
-        String fields = !namespaceOk && !slugOk ? "'namespace' and 'slug' are" : !namespaceOk ? "'namespace' is" : "'slug' is";
-        return Optional.of(fields + " missing or not kebab-case");
     }
 
     /** Every declared parameter in declaration order: the caller's value, else the pin, else the default, else null. */
@@ -126,11 +134,6 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
             bound.add(new BoundParameter(spec.name(), spec.type(), value));
         }
         return bound;
-    }
-
-    /** Where asynchronous execution will hand over to the job lifecycle. */
-    private ExecuteOutcome submit(Endpoint endpoint, List<BoundParameter> bound, ExecuteInput.Parsed input, String requestId) {
-        return rejected(RejectionCode.INTERNAL_ERROR, "asynchronous execution is not available on this server");
     }
 
     private static String invalidCount(int count) {

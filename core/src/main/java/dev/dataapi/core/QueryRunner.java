@@ -11,7 +11,6 @@ import dev.dataapi.ports.out.QueryOutcome;
 import dev.dataapi.ports.out.QueryRequest;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ final class QueryRunner {
         }
         if (outcome instanceof QueryOutcome.TimedOut) {
             return rejected(RejectionCode.EXECUTION_TIMEOUT, "The query did not finish within "
-                    + seconds(endpoint.timeout()) + " seconds and was cancelled");
+                    + Seconds.of(endpoint.timeout()) + " seconds and was cancelled");
         }
         if (outcome instanceof QueryOutcome.Failed) {
             LOG.log(Level.WARNING, "request " + requestId + ": query of endpoint " + endpoint.company() + "/"
@@ -62,7 +61,7 @@ final class QueryRunner {
         if (outcome instanceof QueryOutcome.Unavailable) {
             Duration retryAfter = ((QueryOutcome.Unavailable) outcome).retryAfter();
             return new ExecuteOutcome.Rejected(new Rejection(RejectionCode.SERVICE_UNAVAILABLE,
-                    "The service is at capacity; retry after " + seconds(retryAfter) + " seconds.",
+                    "The service is at capacity; retry after " + Seconds.of(retryAfter) + " seconds.",
                     List.of(), Optional.of(retryAfter)));
         }
         LOG.log(Level.ERROR, "request " + requestId + ": unknown query outcome " + outcome);
@@ -72,10 +71,5 @@ final class QueryRunner {
 
     private static ExecuteOutcome rejected(RejectionCode code, String detail) {
         return new ExecuteOutcome.Rejected(Rejection.of(code, detail));
-    }
-
-    /** Whole seconds when whole, else with the fraction: "60", "0.5". */
-    private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
     }
 }

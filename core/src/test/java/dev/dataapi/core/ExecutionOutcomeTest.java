@@ -81,18 +81,6 @@ class ExecutionOutcomeTest {
     }
 
     @Test
-    void given_an_async_endpoint_when_executed_then_internal_error_says_async_is_unavailable_and_no_query_runs() {
-        ServiceHarness harness = ServiceHarness.with(anEndpoint().async().build());
-
-        Rejection rejection = rejection(harness.execute(Optional.of(TOKEN), "sales", "by-region",
-                new ExecuteInput.Parsed(Map.of(), Optional.of("https://hooks.example.com/done"))));
-
-        assertThat(rejection).isEqualTo(Rejection.of(RejectionCode.INTERNAL_ERROR,
-                "asynchronous execution is not available on this server"));
-        assertThat(harness.requests).isEmpty();
-    }
-
-    @Test
     void given_a_valid_request_when_executed_then_the_query_gets_the_sql_bound_values_row_limit_timeout_and_request_id() {
         ServiceHarness harness = ServiceHarness.with(anEndpoint().withSql("SELECT * FROM sales WHERE region = :region")
                 .withMaxRows(500).withTimeout(Duration.ofSeconds(30))

@@ -7,32 +7,35 @@ import dev.dataapi.core.memory.InMemoryCatalogStore;
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.Job;
 import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.fixtures.ApiKeyBuilder;
 import dev.dataapi.ports.in.ExecuteCommand;
 import dev.dataapi.ports.in.ExecuteInput;
 import dev.dataapi.ports.in.ExecuteOutcome;
+import dev.dataapi.ports.in.GetJobCommand;
+import dev.dataapi.ports.in.GetJobOutcome;
 import dev.dataapi.ports.in.Rejection;
 import dev.dataapi.ports.out.BoundParameter;
 import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.ports.out.ClaimedJob;
 import dev.dataapi.ports.out.QueryExecutor;
 import dev.dataapi.ports.out.QueryOutcome;
 import dev.dataapi.ports.out.QueryRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real {@link ExecuteEndpointService} over an in-memory catalog (through {@link CachedCatalog})
- * and a query executor that records each request and answers as the test says.
+ * A real {@link ExecuteEndpointService} and {@link GetJobService} over an in-memory catalog
+ * (through {@link CachedCatalog}), an in-memory job store, and a query executor that records each
+ * request and answers as the test says. Submitted jobs are counted as wake-ups, not run.
  */
 final class ServiceHarness {
     static final Instant NOW = Instant.parse("2026-04-11T10:30:00Z");
@@ -45,13 +48,18 @@ final class ServiceHarness {
     private final InMemoryCatalogStore store = new InMemoryCatalogStore();
     private final CachedCatalog catalog = new CachedCatalog(store, Duration.ofMinutes(1));
     private QueryExecutor answer = (request, sink) -> new QueryOutcome.Completed(0, false);
+    final ObservableJobStore jobs = new ObservableJobStore();
+    final AtomicInteger wakeUps = new AtomicInteger();
+    private volatile boolean wakeUpFails;
     final ExecuteEndpointService service;
+    final GetJobService getJob;
 
     ServiceHarness() {
         service = new ExecuteEndpointService(catalog, catalog, (request, sink) -> {
             requests.add(request);
             return answer.execute(request, sink);
-        }, clock);
+        }, jobs, JobSettings.defaults(), new HttpsCallbackUrlPolicy(), this::wakeUp, clock);
+        getJob = new GetJobService(catalog, catalog, jobs, clock);
         store.apply(new CatalogSnapshot(List.of(aCompany().build()), List.of(), List.of()));
     }
 
@@ -76,6 +84,19 @@ final class ServiceHarness {
         store.apply(new CatalogSnapshot(List.of(aCompany().withId(id).build()), List.of(), List.of()));
         catalog.refreshNow();
         return this;
+    }
+
+    /** From now on waking the workers throws (after being counted). */
+    ServiceHarness failingWakeUps() {
+        wakeUpFails = true;
+        return this;
+    }
+
+    private void wakeUp() {
+        wakeUps.incrementAndGet();
+        if (wakeUpFails) {
+            throw new IllegalStateException("the workers are gone");
+        }
     }
 
     /** Queries run on {@code executor} (after being recorded). */
@@ -112,12 +133,35 @@ final class ServiceHarness {
         return execute(Map.of());
     }
 
+    /** Reads a job with the given token and path. */
+    GetJobOutcome get(Optional<String> token, String namespace, String slug, String jobId) {
+        return getJob.get(new GetJobCommand(token, namespace, slug, jobId, REQUEST_ID));
+    }
+
+    /** The jobs claimable now: every queued job, claimed (and so taken off the queue) in submission order. */
+    List<Job> takeQueuedJobs() {
+        List<Job> taken = new ArrayList<>();
+        Optional<ClaimedJob> next;
+        while ((next = jobs.claimNext(clock.instant(), Duration.ofMinutes(1), 3)).isPresent()) {
+            taken.add(next.get().job());
+        }
+        return taken;
+    }
+
     /** The rejection of {@code outcome}; fails when it was executed. */
     static Rejection rejection(ExecuteOutcome outcome) {
         if (!(outcome instanceof ExecuteOutcome.Rejected)) {
             throw new AssertionError("expected a rejection, got " + outcome);
         }
         return ((ExecuteOutcome.Rejected) outcome).rejection();
+    }
+
+    /** The rejection of {@code outcome}; fails when the job was found. */
+    static Rejection rejection(GetJobOutcome outcome) {
+        if (!(outcome instanceof GetJobOutcome.Rejected)) {
+            throw new AssertionError("expected a rejection, got " + outcome);
+        }
+        return ((GetJobOutcome.Rejected) outcome).rejection();
     }
 
     /** The values the only query ran with, by parameter name, in binding order. */
@@ -139,33 +183,5 @@ final class ServiceHarness {
             values.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return values;
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,0 +1,66 @@
+package dev.dataapi.core;
+
+import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.Job;
+import dev.dataapi.ports.JobId;
+import dev.dataapi.ports.in.ExecuteOutcome;
+import dev.dataapi.ports.in.Rejection;
+import dev.dataapi.ports.in.RejectionCode;
+import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.out.JobStore;
+import dev.dataapi.ports.out.QueryRequest;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a fully validated async execution into a stored, queued job and wakes this instance's
+ * workers, so a job submitted to an idle instance starts at once rather than at the next poll.
+ */
+final class JobSubmitter {
+    private static final Logger LOG = System.getLogger(JobSubmitter.class.getName());
+
+    private final JobStore jobs;
+    private final Duration retention;
+    private final Runnable jobSubmitted;
+    private final Clock clock;
+
+    JobSubmitter(JobStore jobs, Duration retention, Runnable jobSubmitted, Clock clock) {
+        this.jobs = jobs;
+        this.retention = retention;
+        this.jobSubmitted = jobSubmitted;
+        this.clock = clock;
+    }
+
+    ExecuteOutcome submit(ApiKey key, Endpoint endpoint, List<BoundParameter> bound, Optional<String> callbackUrl,
+                          String requestId) {
+        // Stores keep milliseconds: the 202's created_at then equals what a later GET shows.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        QueryRequest query = new QueryRequest(endpoint.sql(), bound, endpoint.maxRows(), endpoint.timeout(), requestId);
+        Job job = Job.submit(JobId.generate(now), key.company(), endpoint.ref(), key.id(), key.shareContext(), query,
+                callbackUrl, now, retention);
+        try {
+            jobs.insert(job);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "request " + requestId + ": storing a job for endpoint " + endpoint.company() + "/"
+                    + endpoint.ref() + " failed", e);
+            return new ExecuteOutcome.Rejected(Rejection.of(RejectionCode.INTERNAL_ERROR,
+                    "An internal error occurred. Quote request id " + requestId + " to the service's operator."));
+        }
+        LOG.log(Level.DEBUG, () -> "request " + requestId + ": job " + job.id() + " queued for endpoint "
+                + endpoint.company() + "/" + endpoint.ref());
+        try {
+            jobSubmitted.run();
+        } catch (RuntimeException e) {
+            // The job is stored; a worker polling the store picks it up even if this nudge failed.
+            LOG.log(Level.WARNING, "request " + requestId + ": waking the job workers failed", e);
+        }
+        return new ExecuteOutcome.Accepted(job.id(), endpoint.ref(), now);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.dataapi.core;
+
+import dev.dataapi.ports.out.ClaimedJob;
+import dev.dataapi.ports.out.JobClaim;
+import dev.dataapi.ports.out.JobStore;
+import dev.dataapi.ports.out.QueryExecutor;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This instance's share of the async work: a fixed number of worker threads that take jobs from
+ * the {@link JobStore} every instance shares. A worker claims the oldest claimable job, renews its
+ * lease every {@link JobSettings#heartbeat()} while the query runs, and stores the result or a
+ * consumer-safe error. Idle workers look for work every {@link JobSettings#pollInterval()}, or at
+ * once when {@link #wakeUp()} says a job was submitted here. A failing store never stops a worker:
+ * it logs and tries again after the poll interval.
+ *
+ * <p>{@link #close()} stops claiming, waits up to {@link JobSettings#shutdownGrace()} for running
+ * jobs, then gives the unfinished ones back to the queue so another instance runs them without
+ * waiting for their leases to lapse. Thread-safe.
+ */
+public final class JobWorkers implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(JobWorkers.class.getName());
+
+    private final JobStore jobs;
+    private final JobSettings settings;
+    private final Clock clock;
+    private final JobRun run;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService heartbeats;
+    private final WakeUps wakeUps = new WakeUps();
+    private final Set<JobClaim> running = ConcurrentHashMap.newKeySet();
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private volatile boolean stopping;
+
+    /**
+     * Workers that are ready but idle until {@link #start()}.
+     *
+     * @param jobs     the store shared by every instance
+     * @param queries  runs the jobs' queries
+     * @param settings worker count, lease, attempts, poll interval and shutdown grace
+     * @param clock    the time passed to the store (claims, leases, completion)
+     */
+    public JobWorkers(JobStore jobs, QueryExecutor queries, JobSettings settings, Clock clock) {
+        this.jobs = Objects.requireNonNull(jobs, "'jobs' is required");
+        this.settings = Objects.requireNonNull(settings, "'settings' is required");
+        this.clock = Objects.requireNonNull(clock, "'clock' is required");
+        this.workers = Executors.newFixedThreadPool(settings.workers(), daemonThreads("data-api-job-worker-"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("data-api-job-heartbeat-"));
+        this.run = new JobRun(jobs, Objects.requireNonNull(queries, "'queries' is required"), settings, heartbeats, clock);
+    }
+
+    /**
+     * Starts the worker threads.
+     *
+     * @throws IllegalStateException when already started or closed
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || stopping) {
+                throw new IllegalStateException("job workers can be started once, before they are closed");
+            }
+            started = true;
+            for (int i = 0; i < settings.workers(); i++) {
+                workers.execute(this::work);
+            }
+        }
+        LOG.log(Level.INFO, "started " + settings.workers() + " job workers (lease " + Seconds.of(settings.lease())
+                + " s, at most " + settings.maxAttempts() + " attempts)");
+    }
+
+    /** Tells idle workers a job was just submitted on this instance, so one starts it now. Cheap; never blocks. */
+    public void wakeUp() {
+        wakeUps.signal();
+    }
+
+    /**
+     * Stops claiming, waits up to the shutdown grace for running jobs to finish, then releases the
+     * claims of jobs still running (they are queued again, their attempt not counted) and stops.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        wakeUps.close();
+        workers.shutdown();
+        boolean finished = awaitWorkers(settings.shutdownGrace());
+        if (!finished) {
+            for (JobClaim claim : running) {
+                releaseOnShutdown(claim);
+            }
+            workers.shutdownNow();
+        }
+        heartbeats.shutdownNow();
+        LOG.log(Level.INFO, "job workers stopped" + (finished ? "" : " after giving unfinished jobs back to the queue"));
+    }
+
+    private void work() {
+        while (!stopping) {
+            long seen = wakeUps.signals();
+            Optional<ClaimedJob> claimed;
+            try {
+                claimed = jobs.claimNext(now(), settings.lease(), settings.maxAttempts());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "claiming a job failed; trying again in " + Seconds.of(settings.pollInterval()) + " s", e);
+                wakeUps.pause(settings.pollInterval());
+                continue;
+            }
+            if (claimed.isEmpty()) {
+                wakeUps.awaitSignalAfter(seen, settings.pollInterval());
+            } else if (stopping) {
+                releaseOnShutdown(claimed.get().claim());
+            } else {
+                runClaimed(claimed.get());
+            }
+        }
+    }
+
+    private void runClaimed(ClaimedJob claimed) {
+        running.add(claimed.claim());
+        try {
+            Duration backOff = run.run(claimed);
+            if (!backOff.isZero()) {
+                wakeUps.pause(backOff);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job " + claimed.claim().jobId() + ": storing its outcome failed; its lease will"
+                    + " lapse and it will run again", e);
+            wakeUps.pause(settings.pollInterval());
+        } finally {
+            running.remove(claimed.claim());
+        }
+    }
+
+    private void releaseOnShutdown(JobClaim claim) {
+        try {
+            if (jobs.release(claim)) {
+                LOG.log(Level.INFO, "job " + claim.jobId() + ": given back to the queue at shutdown");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job " + claim.jobId() + ": could not be given back at shutdown; it runs again"
+                    + " once its lease lapses", e);
+        }
+    }
+
+    private boolean awaitWorkers(Duration grace) {
+        try {
+            return workers.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            // Daemon threads: an embedder that forgets close() can still exit; close() is the orderly way.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
