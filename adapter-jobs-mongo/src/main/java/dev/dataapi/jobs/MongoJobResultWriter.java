@@ -81,9 +81,9 @@ final class MongoJobResultWriter implements JobResultWriter {
         }
     }
 
-    /** The claim these rows belong to. */
-    JobClaim claim() {
-        return claim;
+    /** True when these rows belong to {@code other}: the same job and claim token (the lease may have moved on). */
+    boolean writesFor(JobClaim other) {
+        return claim.jobId().equals(other.jobId()) && claim.token().equals(other.token());
     }
 
     /** Writes the rows still buffered; false when the rows can no longer become the job's result. */

@@ -136,7 +136,7 @@ public final class MongoJobStore implements JobStore {
         Objects.requireNonNull(claim, "'claim' is required");
         Objects.requireNonNull(summary, "'summary' is required");
         Objects.requireNonNull(now, "'now' is required");
-        if (!(rows instanceof MongoJobResultWriter) || !((MongoJobResultWriter) rows).claim().equals(claim)) {
+        if (!(rows instanceof MongoJobResultWriter) || !((MongoJobResultWriter) rows).writesFor(claim)) {
             throw new IllegalArgumentException("'rows' must be the writer this store made for the same claim");
         }
         MongoJobResultWriter writer = (MongoJobResultWriter) rows;
@@ -178,10 +178,8 @@ public final class MongoJobStore implements JobStore {
         if (document == null) {
             throw new JobStoreException("job " + id + " has no stored result");
         }
-        StoredResult result = decode(id, () -> StoredResult.of(document));
-        if (result == null) {
-            throw new JobStoreException("job " + id + " has no stored result");
-        }
+        StoredResult result = decode(id, () -> StoredResult.of(document))
+                .orElseThrow(() -> new JobStoreException("job " + id + " has no stored result"));
         sink.columns(result.summary().columns());
         ResultChunks.read(chunks, id, result.claimToken(), result.chunks(), sink);
     }
@@ -222,15 +220,15 @@ public final class MongoJobStore implements JobStore {
     /** Where a completed job's rows are: the claim that wrote them and how many chunks they fill. */
     /** Where a completed job's rows are: the claim that wrote them and how many chunks they fill. */
     private record StoredResult(ResultSummary summary, String claimToken, int chunks) {
-        /** Null unless the job completed. */
-        static StoredResult of(BsonDocument job) {
+        /** Empty unless the job completed. */
+        static Optional<StoredResult> of(BsonDocument job) {
             if (!JobState.COMPLETED.name().equals(job.getString(JobDocuments.STATE).getValue())) {
-                return null;
+                return Optional.empty();
             }
             BsonDocument result = job.getDocument(JobDocuments.RESULT);
-            return new StoredResult(JobDocuments.summary(result),
+            return Optional.of(new StoredResult(JobDocuments.summary(result),
                     result.getString(JobDocuments.RESULT_CLAIM_TOKEN).getValue(),
-                    result.getInt32(JobDocuments.RESULT_CHUNKS).getValue());
+                    result.getInt32(JobDocuments.RESULT_CHUNKS).getValue()));
         }
     }
 
