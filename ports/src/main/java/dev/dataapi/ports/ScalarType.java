@@ -2,6 +2,7 @@ package dev.dataapi.ports;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,15 +23,18 @@ import java.util.Optional;
  * {@link Boolean}, {@link LocalDate} and {@link OffsetDateTime} (normalised to UTC).
  */
 public enum ScalarType {
-    STRING("a string"),
+    STRING("a string (text without NUL characters)"),
     INTEGER("an integer (a JSON number without a fraction, 64-bit range)"),
     NUMBER("a number (a JSON number)"),
     BOOLEAN("a boolean (true or false)"),
-    DATE("a date as an ISO-8601 string (YYYY-MM-DD)"),
-    TIMESTAMP("a timestamp as an ISO-8601 string with an offset (e.g. 2026-04-11T10:30:00Z)");
+    DATE("a date as an ISO-8601 string (YYYY-MM-DD, years 1 to 9999)"),
+    TIMESTAMP("a timestamp as an ISO-8601 string with an offset (e.g. 2026-04-11T10:30:00Z, years 1 to 9999)");
 
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** Years every database handles the same way; PostgreSQL's wider range would turn extremes into 'infinity'. */
+    private static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     private final String expectation;
 
@@ -55,7 +59,7 @@ public enum ScalarType {
         }
         switch (this) {
             case STRING:
-                return raw instanceof String ? Optional.of(raw) : Optional.empty();
+                return raw instanceof String && isStorableText((String) raw) ? Optional.of(raw) : Optional.empty();
             case BOOLEAN:
                 return raw instanceof Boolean ? Optional.of(raw) : Optional.empty();
             case INTEGER:
@@ -144,34 +148,61 @@ public enum ScalarType {
         return Optional.of(value.longValueExact());
     }
 
+    /** Text a database can store: no NUL character and no unpaired surrogate (which would be silently replaced). */
+    private static boolean isStorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Optional<Object> toDate(Object raw) {
+        LocalDate date;
         if (raw instanceof LocalDate) {
-            return Optional.of(raw);
-        }
-        if (!(raw instanceof String)) {
+            date = (LocalDate) raw;
+        } else if (raw instanceof String) {
+            try {
+                date = LocalDate.parse((String) raw, DateTimeFormatter.ISO_LOCAL_DATE);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        } else {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDate.parse((String) raw, DateTimeFormatter.ISO_LOCAL_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return inRange(date) ? Optional.of(date) : Optional.empty();
+    }
+
+    private static boolean inRange(LocalDate date) {
+        return !date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE);
     }
 
     private static Optional<Object> toTimestamp(Object raw) {
-        if (raw instanceof OffsetDateTime) {
-            return Optional.of(((OffsetDateTime) raw).withOffsetSameInstant(ZoneOffset.UTC));
-        }
-        if (raw instanceof Instant) {
-            return Optional.of(((Instant) raw).atOffset(ZoneOffset.UTC));
-        }
-        if (!(raw instanceof String)) {
-            return Optional.empty();
-        }
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse((String) raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return Optional.of(parsed.withOffsetSameInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
+            OffsetDateTime utc;
+            if (raw instanceof OffsetDateTime) {
+                utc = ((OffsetDateTime) raw).withOffsetSameInstant(ZoneOffset.UTC);
+            } else if (raw instanceof Instant) {
+                utc = ((Instant) raw).atOffset(ZoneOffset.UTC);
+            } else if (raw instanceof String) {
+                utc = OffsetDateTime.parse((String) raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .withOffsetSameInstant(ZoneOffset.UTC);
+            } else {
+                return Optional.empty();
+            }
+            return inRange(utc.toLocalDate()) ? Optional.of(utc) : Optional.empty();
+        } catch (DateTimeException e) {
+            // Unparseable, or an instant at the edge of the representable range that no offset can hold.
             return Optional.empty();
         }
     }
