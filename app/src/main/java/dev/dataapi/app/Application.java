@@ -4,7 +4,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dataapi.app.catalog.CatalogFile;
 import dev.dataapi.app.catalog.CatalogFileResult;
 import dev.dataapi.core.CachedCatalog;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import dev.dataapi.core.ExecuteEndpointService;
+import dev.dataapi.core.GetJobService;
+import dev.dataapi.core.HttpsCallbackUrlPolicy;
+import dev.dataapi.core.JobSettings;
+import dev.dataapi.core.JobWorkers;
+import dev.dataapi.jobs.MongoJobStore;
+import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.http.DataApiHttpServer;
 import dev.dataapi.http.HttpSettings;
 import dev.dataapi.ports.out.CatalogSnapshot;
@@ -27,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final String DEFAULT_JOB_DATABASE = "data_api";
 
     private final Deque<AutoCloseable> resources;
     private final DataApiHttpServer http;
@@ -53,6 +63,10 @@ final class Application implements AutoCloseable {
             } else {
                 catalogDatabase = config.catalogDatabase().orElseThrow();
                 queryDatabase = config.queryDatabase().orElse(catalogDatabase);
+                if (config.queryDatabase().isEmpty()) {
+                    LOG.warn("Endpoint SQL runs with the catalog's credentials, which can read schema data_api (key hashes,"
+                            + " webhook secrets). Set DATA_API_QUERY_DATABASE_URL/_USER to a role that can only read the data.");
+                }
             }
 
             HikariDataSource catalogPool = DataSources.catalogPool(catalogDatabase);
@@ -76,9 +90,24 @@ final class Application implements AutoCloseable {
             resources.push(queryPool);
             JdbcQueryExecutor queries = new JdbcQueryExecutor(queryPool);
 
-            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, queries, Clock.systemUTC());
-            DataApiHttpServer http = new DataApiHttpServer(execute, catalog,
-                    new HttpSettings(config.host(), config.port(), config.maxBodyBytes()));
+            JobStore jobs = jobStore(config, resources);
+            JobSettings jobSettings = new JobSettings(Math.max(1, config.workers()), config.jobLease(),
+                    JobSettings.defaults().maxAttempts(), config.jobRetention(), JobSettings.defaults().pollInterval(),
+                    config.shutdownGrace());
+            Clock clock = Clock.systemUTC();
+            Runnable wakeWorkers = () -> { };
+            if (config.workers() > 0) {
+                JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, clock);
+                workers.start();
+                resources.push(workers);
+                wakeWorkers = workers::wakeUp;
+            }
+
+            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, queries, jobs, jobSettings,
+                    new HttpsCallbackUrlPolicy(), wakeWorkers, clock);
+            GetJobService getJob = new GetJobService(catalog, catalog, jobs, clock);
+            DataApiHttpServer http = new DataApiHttpServer(execute, getJob, catalog,
+                    new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.shutdownGrace()));
             http.start();
             resources.push(http);
             LOG.info("Data API listening on {}:{} ({})", config.host(), http.port(),
@@ -91,6 +120,28 @@ final class Application implements AutoCloseable {
             closeAll(resources);
             throw new StartupException("The server could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The job store: the MongoDB of {@code DATA_API_MONGO_URI}, or the embedded one under the data
+     * directory. Either way the same {@link MongoJobStore} talks to it through the real driver.
+     */
+    private static JobStore jobStore(Config config, Deque<AutoCloseable> resources) {
+        String uri;
+        if (config.mongoUri().isPresent()) {
+            uri = config.mongoUri().get();
+        } else {
+            EmbeddedMongo embedded = EmbeddedMongo.start(config.dataDir().resolve("jobs").resolve("jobs.mv.db"));
+            resources.push(embedded);
+            uri = embedded.connectionString();
+        }
+        ConnectionString connection = new ConnectionString(uri);
+        MongoClient client = MongoClients.create(connection);
+        resources.push(client);
+        String database = connection.getDatabase() == null ? DEFAULT_JOB_DATABASE : connection.getDatabase();
+        MongoJobStore store = new MongoJobStore(client.getDatabase(database));
+        store.createIndexes();
+        return store;
     }
 
     /** The HTTP port actually bound (useful when the configuration asked for port 0). */

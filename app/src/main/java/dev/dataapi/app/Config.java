@@ -19,10 +19,18 @@ import java.util.Optional;
  * @param catalogFile     a catalog YAML applied at startup
  * @param catalogRefresh  how often the in-memory catalog reloads
  * @param maxBodyBytes    largest accepted request body
+ * @param mongoUri        the external job store, or empty for the embedded one
+ * @param workers         async jobs run at once by this instance
+ * @param jobRetention    how long jobs can be read
+ * @param jobLease        a running job's lease
+ * @param shutdownGrace   how long in-flight work may take on shutdown
  */
 record Config(String host, int port, Path dataDir, Optional<PostgresSettings> catalogDatabase,
               Optional<PostgresSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
-              Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes) {
+              Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes, Optional<String> mongoUri,
+              int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace) {
+
+    private static final Duration MIN_QUERY_POOL_WAIT = Duration.ofMillis(250);
 
     /** Reads every {@link Setting} from {@code env}, applying defaults; throws naming the first bad variable. */
     static Config fromEnvironment(Map<String, String> env) {
@@ -36,17 +44,28 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
             throw new ConfigException(Setting.QUERY_DATABASE_URL.variable() + " needs " + Setting.DATABASE_URL.variable()
                     + " too: the embedded default runs both on its own PostgreSQL");
         }
+        Duration queryPoolWait = read.duration(Setting.QUERY_POOL_WAIT);
+        if (queryPoolWait.compareTo(MIN_QUERY_POOL_WAIT) < 0) {
+            throw new ConfigException(Setting.QUERY_POOL_WAIT.variable() + " must be at least 250ms, got "
+                    + queryPoolWait.toMillis() + "ms");
+        }
+        String host = read.optional(Setting.HOST).orElse(catalogDatabase.isEmpty() ? "127.0.0.1" : "0.0.0.0");
         return new Config(
-                read.text(Setting.HOST),
+                host,
                 read.integer(Setting.PORT, 0, 65_535),
                 Path.of(read.text(Setting.DATA_DIR)),
                 catalogDatabase,
                 queryDatabase,
                 read.integer(Setting.QUERY_POOL_SIZE, 1, 1_000),
-                read.duration(Setting.QUERY_POOL_WAIT),
+                queryPoolWait,
                 read.optional(Setting.CATALOG).map(Path::of),
                 read.duration(Setting.CATALOG_REFRESH),
-                read.integer(Setting.MAX_BODY_BYTES, 1_024, 64 * 1_024 * 1_024));
+                read.integer(Setting.MAX_BODY_BYTES, 1_024, 64 * 1_024 * 1_024),
+                read.optional(Setting.MONGO_URI).map(uri -> read.mongoUri(uri)),
+                read.integer(Setting.WORKERS, 0, 256),
+                read.duration(Setting.JOB_RETENTION),
+                read.duration(Setting.JOB_LEASE),
+                read.duration(Setting.SHUTDOWN_GRACE));
     }
 
     /** True when no external database is configured and the embedded PostgreSQL with demo data runs. */
@@ -91,6 +110,14 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 throw new ConfigException(urlSetting.variable() + " must be a PostgreSQL JDBC URL"
                         + " (jdbc:postgresql://host:5432/database)", e);
             }
+        }
+
+        String mongoUri(String uri) {
+            if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+                throw new ConfigException(Setting.MONGO_URI.variable()
+                        + " must be a MongoDB connection string (mongodb://… or mongodb+srv://…)");
+            }
+            return uri;
         }
 
         Duration duration(Setting setting) {

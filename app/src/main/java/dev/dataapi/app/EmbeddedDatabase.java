@@ -33,6 +33,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     static EmbeddedDatabase start(Path directory) {
         try {
             Files.createDirectories(directory);
+            OrphanedPostmaster.stopIfRunning(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)

@@ -8,8 +8,9 @@ import java.util.List;
  */
 enum Setting {
     PORT("DATA_API_PORT", "8080", "HTTP port to listen on."),
-    HOST("DATA_API_HOST", "0.0.0.0", "Interface to bind the HTTP server to."),
-    DATA_DIR("DATA_API_DATA_DIR", "./data", "Where the embedded default keeps its PostgreSQL data."),
+    HOST("DATA_API_HOST", "", "Interface to bind the HTTP server to. Default: 0.0.0.0 with an external database;"
+            + " 127.0.0.1 in the embedded default, whose demo keys are public."),
+    DATA_DIR("DATA_API_DATA_DIR", "./data", "Where the embedded defaults keep their data (PostgreSQL, job store)."),
     DATABASE_URL("DATA_API_DATABASE_URL", "", "JDBC URL of the PostgreSQL holding the catalog (schema data_api) and, unless the"
             + " query settings below say otherwise, the data endpoints query. Unset: start the embedded PostgreSQL with demo data."),
     DATABASE_USER("DATA_API_DATABASE_USER", "", "User for DATA_API_DATABASE_URL."),
@@ -18,12 +19,21 @@ enum Setting {
             + " (embedded default: a read-only role on the demo schema)."),
     QUERY_DATABASE_USER("DATA_API_QUERY_DATABASE_USER", "", "User for the query database; give it read access to the data only."),
     QUERY_DATABASE_PASSWORD("DATA_API_QUERY_DATABASE_PASSWORD", "", "Password for the query database user."),
-    QUERY_POOL_SIZE("DATA_API_QUERY_POOL_SIZE", "10", "Connections in the query pool: at most this many queries run at once."),
-    QUERY_POOL_WAIT("DATA_API_QUERY_POOL_WAIT", "2s", "How long a request waits for a query connection before answering 503."),
+    QUERY_POOL_SIZE("DATA_API_QUERY_POOL_SIZE", "10", "Connections in the query pool (1 to 1000): at most this many queries run at once."),
+    QUERY_POOL_WAIT("DATA_API_QUERY_POOL_WAIT", "2s", "How long a request waits for a query connection before answering 503 (at least 250ms)."),
+    MONGO_URI("DATA_API_MONGO_URI", "", "MongoDB connection string for async jobs (shared by every instance; the database"
+            + " named in the URI, default data_api). Unset: an embedded MongoDB-wire job store persisted under the data"
+            + " directory."),
+    WORKERS("DATA_API_WORKERS", "4", "Async jobs this instance runs at once."),
+    JOB_RETENTION("DATA_API_JOB_RETENTION", "24h", "How long a job and its result can be read after submission."),
+    JOB_LEASE("DATA_API_JOB_LEASE", "30s", "A running job's lease, renewed while it runs; a crashed instance's jobs are"
+            + " picked up again after it lapses."),
+    SHUTDOWN_GRACE("DATA_API_SHUTDOWN_GRACE", "30s", "On SIGTERM, how long running requests and jobs may take to"
+            + " finish before unfinished jobs are handed back to the queue."),
     CATALOG("DATA_API_CATALOG", "", "A catalog YAML file applied at startup (in either mode). A file with any error stops the start."),
     CATALOG_REFRESH("DATA_API_CATALOG_REFRESH", "2s", "How often the in-memory catalog is reloaded, so changes by other"
             + " writers show up without a restart."),
-    MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body; larger answers 413."),
+    MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body (1024 to 67108864); larger answers 413."),
     LOG_LEVEL("DATA_API_LOG_LEVEL", "INFO", "Root log level (read by the logging configuration).");
 
     private static final int WRAP_WIDTH = 70;

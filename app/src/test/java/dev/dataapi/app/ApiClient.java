@@ -42,6 +42,44 @@ final class ApiClient {
         return post("/api/v1/data-api/" + namespace + "/" + slug + "/execute", token, body);
     }
 
+    /** GETs {@code path} with the bearer token (null = no header). */
+    Response get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    /** GETs {@code …/{namespace}/{slug}/jobs/{jobId}}. */
+    Response job(String namespace, String slug, String jobId, String token) {
+        return get("/api/v1/data-api/" + namespace + "/" + slug + "/jobs/" + jobId, token);
+    }
+
+    /** Polls a job until it is no longer processing, or fails the test after {@code limit}. */
+    JsonNode awaitJob(String namespace, String slug, String jobId, String token, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Response response = job(namespace, slug, jobId, token);
+            if (response.status() != 200) {
+                throw new AssertionError("polling job " + jobId + " answered " + response.status() + ": " + response.body());
+            }
+            JsonNode body = response.json();
+            if (!"processing".equals(body.get("status").asText())) {
+                return body;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + jobId + " still processing after " + limit);
+            }
+            try {
+                Thread.sleep(20); // the poll interval of a consumer: the contract offers polling, not notification
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -26,11 +26,16 @@ final class TestServer {
     private static TestServer instance;
 
     final EmbeddedPostgres postgres;
+    final TestMongo mongo;
     final Application application;
     final ApiClient client;
 
-    private TestServer(EmbeddedPostgres postgres, Application application) {
+    private final Map<String, String> environment;
+
+    private TestServer(EmbeddedPostgres postgres, TestMongo mongo, Application application, Map<String, String> environment) {
+        this.environment = environment;
         this.postgres = postgres;
+        this.mongo = mongo;
         this.application = application;
         this.client = new ApiClient("http://localhost:" + application.port());
     }
@@ -48,33 +53,58 @@ final class TestServer {
         return postgres.getPostgresDatabase();
     }
 
+    /**
+     * Starts another instance on the same databases (what scaling out does), with some settings
+     * changed. The caller closes it.
+     */
+    Application startAnother(Map<String, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(overrides);
+        return Application.start(Config.fromEnvironment(merged));
+    }
+
+    /** The settings this server runs with, as environment variables. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Jobs stored so far, whatever their state. */
+    long storedJobCount() {
+        return mongo.count("jobs");
+    }
+
     private static TestServer start() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            TestMongo mongo = TestMongo.start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute(read("/e2e/schema.sql"));
             }
             Path catalog = Files.createTempFile("e2e-catalog", ".yaml");
             Files.writeString(catalog, withTokenHashes(read("/e2e/catalog.yaml")));
-            Config config = Config.fromEnvironment(Map.of(
+            Map<String, String> environment = Map.of(
+                    "DATA_API_DATA_DIR", Files.createTempDirectory("e2e-data").toString(),
+                    "DATA_API_MONGO_URI", mongo.uri(),
                     "DATA_API_PORT", "0",
                     "DATA_API_HOST", "127.0.0.1",
                     "DATA_API_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"),
                     "DATA_API_QUERY_DATABASE_URL", postgres.getJdbcUrl("e2e_reader", "postgres"),
                     "DATA_API_QUERY_DATABASE_USER", "e2e_reader",
                     "DATA_API_CATALOG", catalog.toString(),
-                    "DATA_API_CATALOG_REFRESH", "500ms"));
+                    "DATA_API_CATALOG_REFRESH", "500ms");
+            Config config = Config.fromEnvironment(environment);
             Application application = Application.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 application.close();
+                mongo.close();
                 try {
                     postgres.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }));
-            return new TestServer(postgres, application);
+            return new TestServer(postgres, mongo, application, environment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
