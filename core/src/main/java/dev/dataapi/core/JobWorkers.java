@@ -80,8 +80,8 @@ public final class JobWorkers implements AutoCloseable {
                 workers.execute(this::work);
             }
         }
-        LOG.log(Level.INFO, "started " + settings.workers() + " job workers (lease " + Seconds.of(settings.lease())
-                + " s, at most " + settings.maxAttempts() + " attempts)");
+        LOG.log(Level.INFO, "job workers started: " + settings.workers() + " (lease " + Seconds.of(settings.lease())
+                + " s, at most " + settings.maxAttempts() + " attempts per job)");
     }
 
     /** Tells idle workers a job was just submitted on this instance, so one starts it now. Cheap; never blocks. */

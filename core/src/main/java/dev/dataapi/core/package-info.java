@@ -7,6 +7,12 @@
  * database detail. It also keeps the catalog served from memory ({@link dev.dataapi.core.CachedCatalog})
  * and checks the rules a catalog must meet as a whole ({@link dev.dataapi.core.CatalogValidator}).
  *
+ * <p>Async endpoints: {@link dev.dataapi.core.ExecuteEndpointService} stores a validated execution as a
+ * queued job, {@link dev.dataapi.core.JobWorkers} run queued jobs from the store every instance shares
+ * (claims with leases renewed by heartbeats, fenced so a worker that lost its job cannot store a result),
+ * and {@link dev.dataapi.core.GetJobService} shows a job only to keys of its company, endpoint and share
+ * context. {@link dev.dataapi.core.memory.InMemoryJobStore} is the reference store.
+ *
  * <p>Core depends on {@code dev.dataapi.ports} and the JDK only; adapters plug into its ports and
  * {@code app} wires them with plain constructors.
  */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -129,10 +130,13 @@ class AsyncSubmissionTest {
         ServiceHarness harness = pinnedToSul();
         harness.jobs.failEverything();
 
-        var rejection = rejection(submit(harness, values("year", 2026L), null));
+        try (LogCapture log = LogCapture.of(JobSubmitter.class)) {
+            var rejection = rejection(submit(harness, values("year", 2026L), null));
 
-        assertThat(rejection.code()).isEqualTo(RejectionCode.INTERNAL_ERROR);
-        assertThat(rejection.detail()).contains(REQUEST_ID).doesNotContain("unreachable");
+            assertThat(rejection.code()).isEqualTo(RejectionCode.INTERNAL_ERROR);
+            assertThat(rejection.detail()).contains(REQUEST_ID).doesNotContain("unreachable");
+            assertThat(log.messages(Level.SEVERE)).singleElement().asString().contains(REQUEST_ID).contains("unreachable");
+        }
         assertThat(harness.wakeUps.get()).isZero();
     }
 
@@ -140,7 +144,11 @@ class AsyncSubmissionTest {
     void given_waking_the_workers_fails_when_submitted_then_the_job_is_still_accepted_and_stored() {
         ServiceHarness harness = pinnedToSul().failingWakeUps();
 
-        ExecuteOutcome outcome = submit(harness, values("year", 2026L), null);
+        ExecuteOutcome outcome;
+        try (LogCapture log = LogCapture.of(JobSubmitter.class)) {
+            outcome = submit(harness, values("year", 2026L), null);
+            assertThat(log.messages(Level.WARNING)).singleElement().asString().contains("waking the job workers failed");
+        }
 
         assertThat(outcome).isInstanceOf(ExecuteOutcome.Accepted.class);
         assertThat(harness.takeQueuedJobs()).extracting(Job::id).containsExactly(((ExecuteOutcome.Accepted) outcome).jobId());

@@ -4,6 +4,7 @@ import static dev.dataapi.core.ServiceHarness.TOKEN;
 import static dev.dataapi.core.ServiceHarness.rejection;
 import static dev.dataapi.ports.fixtures.Fixtures.anEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.in.ExecuteInput;
@@ -90,7 +91,7 @@ class CallbackUrlTest {
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_PARAMETER);
         assertThat(rejection.problems()).extracting(ParameterProblem::parameter, ParameterProblem::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("callback_url", "NOT_HTTPS"));
+                .containsExactly(tuple("callback_url", "NOT_HTTPS"));
         assertThat(rejection.detail()).contains("callback_url");
         assertThat(harness.takeQueuedJobs()).isEmpty();
     }

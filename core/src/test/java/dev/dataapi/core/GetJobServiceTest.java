@@ -15,6 +15,7 @@ import dev.dataapi.ports.Permission;
 import dev.dataapi.ports.ResultSummary;
 import dev.dataapi.ports.fixtures.JobBuilder;
 import dev.dataapi.ports.fixtures.RecordingSink;
+import dev.dataapi.ports.in.ExecuteInput;
 import dev.dataapi.ports.in.GetJobOutcome;
 import dev.dataapi.ports.in.Rejection;
 import dev.dataapi.ports.in.RejectionCode;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -192,7 +194,7 @@ class GetJobServiceTest {
         assertThat(foreign).isEqualTo(Rejection.of(RejectionCode.ENDPOINT_NOT_FOUND,
                 "There is no endpoint 'hr/payroll' for this API key."));
         assertThat(foreign).isEqualTo(ServiceHarness.rejection(harness.execute(Optional.of(TOKEN), "hr", "payroll",
-                dev.dataapi.ports.in.ExecuteInput.Parsed.empty())));
+                ExecuteInput.Parsed.empty())));
     }
 
     @Test
@@ -200,9 +202,13 @@ class GetJobServiceTest {
         ServiceHarness harness = harness();
         harness.jobs.failEverything();
 
-        Rejection rejection = rejection(get(harness, JobId.generate(NOW).value()));
+        try (LogCapture log = LogCapture.of(GetJobService.class)) {
+            Rejection rejection = rejection(get(harness, JobId.generate(NOW).value()));
 
-        assertThat(rejection.code()).isEqualTo(RejectionCode.INTERNAL_ERROR);
-        assertThat(rejection.detail()).contains(ServiceHarness.REQUEST_ID).doesNotContain("unreachable");
+            assertThat(rejection.code()).isEqualTo(RejectionCode.INTERNAL_ERROR);
+            assertThat(rejection.detail()).contains(ServiceHarness.REQUEST_ID).doesNotContain("unreachable");
+            assertThat(log.messages(Level.SEVERE)).singleElement().asString()
+                    .contains(ServiceHarness.REQUEST_ID).contains("unreachable");
+        }
     }
 }

@@ -64,7 +64,8 @@ class ParameterValidationTest {
 
         List<ParameterProblem> problems = problems(harness.execute(values("region", num("7"))));
 
-        assertThat(problems).containsExactly(new ParameterProblem("region", "INVALID_TYPE", "'region' must be a string"));
+        assertThat(problems).containsExactly(new ParameterProblem("region", "INVALID_TYPE",
+                "'region' must be a string (text without NUL characters)"));
     }
 
     @Test
@@ -119,7 +120,7 @@ class ParameterValidationTest {
 
         assertThat(accepted.boundValues()).containsEntry("since", LocalDate.of(2026, 4, 11));
         assertThat(problems).containsExactly(new ParameterProblem("since", "INVALID_TYPE",
-                "'since' must be a date as an ISO-8601 string (YYYY-MM-DD)"));
+                "'since' must be a date as an ISO-8601 string (YYYY-MM-DD, years 1 to 9999)"));
     }
 
     @Test
@@ -142,7 +143,7 @@ class ParameterValidationTest {
         List<ParameterProblem> problems = problems(harness.execute(values("regions", "Sul")));
 
         assertThat(problems).containsExactly(new ParameterProblem("regions", "INVALID_TYPE",
-                "'regions' must be a JSON array of string values"));
+                "'regions' must be a JSON array of string (text without NUL characters) values"));
     }
 
     @Test
@@ -183,7 +184,7 @@ class ParameterValidationTest {
         List<ParameterProblem> whenNull = problems(nulled.execute(values("since", null)));
 
         ParameterProblem expected = new ParameterProblem("since", "REQUIRED",
-                "'since' is required: give a date as an ISO-8601 string (YYYY-MM-DD)");
+                "'since' is required: give a date as an ISO-8601 string (YYYY-MM-DD, years 1 to 9999)");
         assertThat(whenOmitted).containsExactly(expected);
         assertThat(whenNull).containsExactly(expected);
     }

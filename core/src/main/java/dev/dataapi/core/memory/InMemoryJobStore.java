@@ -111,7 +111,8 @@ public final class InMemoryJobStore implements JobStore {
     public boolean complete(JobClaim claim, JobResultWriter rows, ResultSummary summary, Instant now) {
         if (!(rows instanceof InMemoryResultWriter) || ((InMemoryResultWriter) rows).owner() != this
                 || !((InMemoryResultWriter) rows).claim().token().equals(claim.token())) {
-            throw new IllegalArgumentException("job " + claim.jobId() + ": the rows must come from this store's writer for the same claim");
+            throw new IllegalArgumentException("job " + claim.jobId()
+                    + ": the rows must come from this store's writer for the same claim");
         }
         InMemoryResultWriter writer = (InMemoryResultWriter) rows;
         synchronized (lock) {

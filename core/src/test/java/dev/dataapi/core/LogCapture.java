@@ -1,0 +1,75 @@
+package dev.dataapi.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Keeps what one class logs (through {@link System.Logger}, which the JDK backs with
+ * java.util.logging when nothing else is installed) instead of printing it. Close it to restore
+ * the logger.
+ */
+final class LogCapture implements AutoCloseable {
+    private final Logger logger;
+    private final List<LogRecord> records = new ArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            synchronized (records) {
+                records.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private LogCapture(Class<?> source) {
+        logger = Logger.getLogger(source.getName());
+        logger.addHandler(handler);
+        logger.setUseParentHandlers(false);
+    }
+
+    /** Captures what {@code source} logs until closed. */
+    static LogCapture of(Class<?> source) {
+        return new LogCapture(source);
+    }
+
+    /** Each captured message at {@code level}, with the message of its exception appended when it had one. */
+    List<String> messages(Level level) {
+        List<String> messages = new ArrayList<>();
+        synchronized (records) {
+            for (LogRecord record : records) {
+                if (record.getLevel().equals(level)) {
+                    messages.add(record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** Every captured message, any level. */
+    List<String> allMessages() {
+        List<String> messages = new ArrayList<>();
+        synchronized (records) {
+            for (LogRecord record : records) {
+                messages.add(record.getMessage());
+            }
+        }
+        return messages;
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(handler);
+        logger.setUseParentHandlers(true);
+    }
+}
