@@ -144,8 +144,8 @@ public final class JobWorkers implements AutoCloseable {
                 wakeUps.pause(backOff);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "job " + claimed.claim().jobId() + ": storing its outcome failed; its lease will"
-                    + " lapse and it will run again", e);
+            LOG.log(Level.WARNING, "job " + claimed.claim().jobId() + ": the job store failed while the job ran;"
+                    + " once its lease lapses it runs again", e);
             wakeUps.pause(settings.pollInterval());
         } finally {
             running.remove(claimed.claim());
