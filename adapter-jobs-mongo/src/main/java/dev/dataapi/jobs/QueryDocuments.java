@@ -1,8 +1,8 @@
 package dev.dataapi.jobs;
 
 import dev.dataapi.ports.ParameterType;
-import dev.dataapi.ports.out.BoundParameter;
-import dev.dataapi.ports.out.QueryRequest;
+import dev.dataapi.ports.BoundParameter;
+import dev.dataapi.ports.QueryRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,7 +15,7 @@ import dev.dataapi.ports.in.ParameterProblem;
 import dev.dataapi.ports.in.Rejection;
 import dev.dataapi.ports.in.RejectionCode;
 import dev.dataapi.ports.out.ApiKeyLookup;
-import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.BoundParameter;
 import dev.dataapi.ports.out.EndpointCatalog;
 import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.ports.out.QueryExecutor;

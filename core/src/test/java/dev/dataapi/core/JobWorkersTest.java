@@ -9,7 +9,7 @@ import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobState;
 import dev.dataapi.ports.ResultSummary;
 import dev.dataapi.ports.out.QueryOutcome;
-import dev.dataapi.ports.out.QueryRequest;
+import dev.dataapi.ports.QueryRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;

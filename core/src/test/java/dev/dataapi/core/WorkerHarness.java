@@ -10,7 +10,7 @@ import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.fixtures.RecordingSink;
 import dev.dataapi.ports.out.QueryExecutor;
 import dev.dataapi.ports.out.QueryOutcome;
-import dev.dataapi.ports.out.QueryRequest;
+import dev.dataapi.ports.QueryRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

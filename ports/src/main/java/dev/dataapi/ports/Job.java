@@ -1,6 +1,5 @@
 package dev.dataapi.ports;
 
-import dev.dataapi.ports.out.QueryRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

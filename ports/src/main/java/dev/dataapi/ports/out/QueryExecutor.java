@@ -1,5 +1,6 @@
 package dev.dataapi.ports.out;
 
+import dev.dataapi.ports.QueryRequest;
 import dev.dataapi.ports.ResultSink;
 
 /**

@@ -1,5 +1,6 @@
 package dev.dataapi.ports.out;
 
+import dev.dataapi.ports.BoundParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dataapi.ports.Column;

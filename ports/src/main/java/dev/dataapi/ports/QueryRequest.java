@@ -1,4 +1,4 @@
-package dev.dataapi.ports.out;
+package dev.dataapi.ports;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.dataapi.ports.out;
+package dev.dataapi.ports;
 
-import dev.dataapi.ports.ParameterType;
 import java.util.Objects;
 
 /**
