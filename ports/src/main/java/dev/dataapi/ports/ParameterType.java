@@ -39,8 +39,7 @@ public record ParameterType(ScalarType element, boolean list) {
 
     /** What a valid value looks like, for error messages. */
     public String expectation() {
-        return list ? "a JSON array of " + element.expectation().replaceFirst("^an? ", "") + " values"
-                : element.expectation();
+        return list ? "a JSON array whose every element is " + element.expectation() : element.expectation();
     }
 
     @Override
