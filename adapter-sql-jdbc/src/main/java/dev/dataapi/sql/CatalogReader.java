@@ -7,6 +7,7 @@ import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.ExecutionMode;
 import dev.dataapi.ports.Permission;
+import dev.dataapi.ports.out.CatalogSnapshot;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,35 +17,53 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** Rebuilds the catalog's domain records from its tables. */
+/**
+ * Rebuilds the catalog's domain records from its tables. A row the domain refuses (someone wrote
+ * the table by hand, bypassing apply) is left out and reported, so one bad row cannot keep every
+ * other change, a revocation above all, from being loaded. A skipped key cannot authenticate, which
+ * is the safe outcome; a skipped company takes its endpoints and keys with it.
+ */
 final class CatalogReader {
 
     private CatalogReader() {
     }
 
-    static List<Company> companies(Connection connection) throws SQLException {
+    /** Reads all three tables on {@code connection}; each row left out goes to {@code skipped}. */
+    static CatalogSnapshot read(Connection connection, Consumer<SkippedRow> skipped) throws SQLException {
+        Set<String> skippedCompanies = new HashSet<>();
+        List<Company> companies = companies(connection, skippedCompanies, skipped);
+        return new CatalogSnapshot(companies, endpoints(connection, skippedCompanies, skipped),
+                apiKeys(connection, skippedCompanies, skipped));
+    }
+
+    private static List<Company> companies(Connection connection, Set<String> skippedCompanies,
+                                           Consumer<SkippedRow> skipped) throws SQLException {
         List<Company> companies = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT id, name, webhook_secret FROM data_api.companies ORDER BY id");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString("id");
+                String secret = rows.getString("webhook_secret");
                 try {
-                    companies.add(new Company(new CompanyId(id), rows.getString("name"),
-                            Optional.ofNullable(rows.getString("webhook_secret"))));
-                } catch (IllegalArgumentException e) {
-                    throw invalid("company " + id, e);
+                    companies.add(new Company(new CompanyId(id), rows.getString("name"), Optional.ofNullable(secret)));
+                } catch (RuntimeException e) {
+                    skippedCompanies.add(id);
+                    skipped.accept(new SkippedRow("company " + id, reason(e, secret)));
                 }
             }
         }
         return companies;
     }
 
-    static List<Endpoint> endpoints(Connection connection) throws SQLException {
+    private static List<Endpoint> endpoints(Connection connection, Set<String> skippedCompanies,
+                                            Consumer<SkippedRow> skipped) throws SQLException {
         List<Endpoint> endpoints = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT company_id, namespace, slug, active, mode, sql, parameters::text AS parameters, max_rows,"
@@ -52,29 +71,40 @@ final class CatalogReader {
                         + " FROM data_api.endpoints ORDER BY company_id, namespace, slug");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String name = rows.getString("company_id") + " " + rows.getString("namespace") + "/" + rows.getString("slug");
+                String company = rows.getString("company_id");
+                String name = "endpoint " + rows.getString("namespace") + "/" + rows.getString("slug") + " of company " + company;
+                if (skippedCompanies.contains(company)) {
+                    skipped.accept(new SkippedRow(name, companySkipped(company)));
+                    continue;
+                }
                 try {
                     endpoints.add(endpoint(rows));
-                } catch (IllegalArgumentException e) {
-                    throw invalid("endpoint " + name, e);
+                } catch (RuntimeException e) {
+                    skipped.accept(new SkippedRow(name, reason(e, null)));
                 }
             }
         }
         return endpoints;
     }
 
-    static List<ApiKey> apiKeys(Connection connection) throws SQLException {
+    private static List<ApiKey> apiKeys(Connection connection, Set<String> skippedCompanies,
+                                        Consumer<SkippedRow> skipped) throws SQLException {
         List<ApiKey> keys = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT id, company_id, token_sha256, permissions, share_context::text AS share_context, expires_at, revoked"
                         + " FROM data_api.api_keys ORDER BY company_id, id");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String id = rows.getString("id");
+                String company = rows.getString("company_id");
+                String name = "api key " + rows.getString("id") + " of company " + company;
+                if (skippedCompanies.contains(company)) {
+                    skipped.accept(new SkippedRow(name, companySkipped(company)));
+                    continue;
+                }
                 try {
                     keys.add(apiKey(rows));
-                } catch (IllegalArgumentException e) {
-                    throw invalid("api key " + id, e);
+                } catch (RuntimeException e) {
+                    skipped.accept(new SkippedRow(name, reason(e, rows.getString("token_sha256"))));
                 }
             }
         }
@@ -118,8 +148,18 @@ final class CatalogReader {
         return permissions;
     }
 
-    /** A stored row that the domain refuses: someone wrote the table without going through apply. */
-    private static CatalogStoreException invalid(String what, IllegalArgumentException e) {
-        return new CatalogStoreException("the stored " + what + " is invalid: " + e.getMessage(), e);
+    private static String companySkipped(String company) {
+        return "its company " + company + " is skipped";
+    }
+
+    /**
+     * The domain's message, which names the field. The domain refuses with IllegalArgumentException,
+     * but a hand-written value can trip other checks (a null inside a list, say); it concerns this
+     * row either way. {@code secret} (a token hash, a webhook secret) is blanked should a message
+     * ever quote it, since the reason goes to the log.
+     */
+    private static String reason(RuntimeException e, String secret) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return secret == null || secret.isEmpty() ? message : message.replace(secret, "***");
     }
 }

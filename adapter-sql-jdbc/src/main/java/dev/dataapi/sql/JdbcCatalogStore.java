@@ -7,6 +7,8 @@ import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -19,6 +21,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcCatalogStore implements CatalogStore {
     private final DataSource dataSource;
+    private final SkippedRowWarnings skippedRowWarnings = new SkippedRowWarnings();
 
     /** A store on {@code dataSource}; the caller owns and closes the pool. */
     public JdbcCatalogStore(DataSource dataSource) {
@@ -26,23 +29,30 @@ public final class JdbcCatalogStore implements CatalogStore {
     }
 
     /**
-     * @throws CatalogStoreException when the database cannot be read, or holds a row the domain refuses
+     * Everything stored except rows the domain refuses (written by hand, bypassing {@link #apply}):
+     * each is left out with a WARNING naming it and why, and a refused company leaves out its
+     * endpoints and keys too. The rest loads, so one bad row never holds back other changes.
+     *
+     * @throws CatalogStoreException when the database cannot be read
      */
     @Override
     public CatalogSnapshot load() {
+        List<SkippedRow> skipped = new ArrayList<>();
+        CatalogSnapshot snapshot;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return new CatalogSnapshot(CatalogReader.companies(connection), CatalogReader.endpoints(connection),
-                        CatalogReader.apiKeys(connection));
+                snapshot = CatalogReader.read(connection, skipped::add);
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
             throw new CatalogStoreException("could not load the catalog: " + e.getMessage(), e);
         }
+        skippedRowWarnings.report(skipped);
+        return snapshot;
     }
 
     /**

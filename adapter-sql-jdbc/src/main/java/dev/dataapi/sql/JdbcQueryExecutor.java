@@ -1,10 +1,10 @@
 package dev.dataapi.sql;
 
 import dev.dataapi.ports.ResultSink;
-import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.BoundParameter;
 import dev.dataapi.ports.out.QueryExecutor;
 import dev.dataapi.ports.out.QueryOutcome;
-import dev.dataapi.ports.out.QueryRequest;
+import dev.dataapi.ports.QueryRequest;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,7 +87,8 @@ public final class JdbcQueryExecutor implements QueryExecutor {
     private QueryOutcome run(Connection connection, CompiledSql sql, List<BoundParameter> parameters,
                              QueryRequest request, ResultSink sink) throws SQLException {
         long deadline = System.nanoTime() + request.timeout().toNanos();
-        // With auto-commit off, pgjdbc opens the transaction as BEGIN READ ONLY.
+        // With auto-commit off, pgjdbc opens the transaction as BEGIN READ ONLY. A read-only pool of
+        // PostgresDataSources hands out connections already so, and then neither call sends anything.
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
         try {

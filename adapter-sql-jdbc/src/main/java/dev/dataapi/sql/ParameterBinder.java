@@ -2,7 +2,7 @@ package dev.dataapi.sql;
 
 import dev.dataapi.ports.ParameterType;
 import dev.dataapi.ports.ScalarType;
-import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.BoundParameter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,9 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +17,7 @@ import java.util.List;
  * Chooses, per PostgreSQL type name, how a column's values become result values, faithfully:
  * numerics stay exact, times keep their precision and offset, JSON stays JSON, arrays become lists
  * (nested for several dimensions). Values that JSON cannot hold as numbers or dates (NaN,
- * infinities) become PostgreSQL's own spelling as a string.
+ * infinities, the time 24:00:00) become PostgreSQL's own spelling as a string.
  */
 final class ValueReaders {
     private static final String INFINITY = "infinity";
@@ -51,9 +49,9 @@ final class ValueReaders {
             case "date":
                 return ValueReaders::date;
             case "time":
-                return (rs, i) -> rs.getObject(i, LocalTime.class);
+                return TimeOfDayReaders::time;
             case "timetz":
-                return (rs, i) -> rs.getObject(i, OffsetTime.class);
+                return TimeOfDayReaders::timetz;
             case "timestamp":
                 return ValueReaders::timestamp;
             case "timestamptz":

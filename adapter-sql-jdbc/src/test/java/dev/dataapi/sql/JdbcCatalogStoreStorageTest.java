@@ -18,10 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** What the catalog contract leaves to each store: exact values, change tracking, clear refusals. */
@@ -78,18 +76,6 @@ class JdbcCatalogStoreStorageTest {
         assertThat(store.load().companies()).noneMatch(c -> c.id().value().equals(company));
     }
 
-    @Test
-    void given_a_row_the_domain_refuses_when_loaded_then_the_load_fails_naming_the_row() throws SQLException {
-        DataSourceWithCatalog database = DataSourceWithCatalog.fresh();
-        database.store().apply(new CatalogSnapshot(List.of(aCompany().build()), List.of(anEndpoint().build()), List.of()));
-        database.execute("UPDATE data_api.endpoints SET parameters = '[{\"name\": \"x\", \"type\": \"money\"}]'");
-
-        assertThatThrownBy(() -> database.store().load())
-                .isInstanceOf(CatalogStoreException.class)
-                .hasMessageContaining("endpoint acme sales/by-region")
-                .hasMessageContaining("money");
-    }
-
     private OffsetDateTime endpointUpdatedAt() throws SQLException {
         try (Connection connection = EmbeddedPostgresSupport.dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(
@@ -98,26 +84,6 @@ class JdbcCatalogStoreStorageTest {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getObject(1, OffsetDateTime.class);
-            }
-        }
-    }
-
-    /** A migrated database of its own, for tests that corrupt it. */
-    private record DataSourceWithCatalog(DataSource dataSource) {
-        static DataSourceWithCatalog fresh() {
-            DataSource dataSource = EmbeddedPostgresSupport.freshDatabase();
-            CatalogMigrations.migrate(dataSource);
-            return new DataSourceWithCatalog(dataSource);
-        }
-
-        JdbcCatalogStore store() {
-            return new JdbcCatalogStore(dataSource);
-        }
-
-        void execute(String sql) throws SQLException {
-            try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute(sql);
             }
         }
     }

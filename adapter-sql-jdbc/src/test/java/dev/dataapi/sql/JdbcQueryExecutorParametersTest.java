@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dataapi.ports.ScalarType;
-import dev.dataapi.ports.out.BoundParameter;
+import dev.dataapi.ports.BoundParameter;
 import dev.dataapi.ports.out.QueryOutcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;

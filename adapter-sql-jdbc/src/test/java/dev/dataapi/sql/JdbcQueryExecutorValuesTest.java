@@ -85,6 +85,42 @@ class JdbcQueryExecutorValuesTest {
     }
 
     @Test
+    void given_the_end_of_the_day_when_read_then_it_is_the_string_24_00_00_with_its_offset() {
+        assertThat(valueOf("'24:00'::time")).isEqualTo("24:00:00");
+        assertThat(valueOf("'24:00+03'::timetz")).isEqualTo("24:00:00+03:00");
+        assertThat(valueOf("'24:00:00-05:30'::timetz")).isEqualTo("24:00:00-05:30");
+        assertThat(valueOf("'24:00+00'::timetz")).isEqualTo("24:00:00Z");
+        assertThat(valueOf("ARRAY['24:00'::time, '12:00']")).isEqualTo(List.of("24:00:00", LocalTime.NOON));
+        assertThat(valueOf("ARRAY['24:00+03'::timetz]")).isEqualTo(List.of("24:00:00+03:00"));
+    }
+
+    @Test
+    void given_the_last_microsecond_of_the_day_when_read_then_it_stays_a_time() {
+        assertThat(valueOf("'23:59:59.999999'::time")).isEqualTo(LocalTime.of(23, 59, 59, 999_999_000));
+        assertThat(valueOf("'23:59:59.999999+03'::timetz"))
+                .isEqualTo(OffsetTime.of(23, 59, 59, 999_999_000, ZoneOffset.ofHours(3)));
+    }
+
+    @Test
+    void given_the_end_of_the_day_when_the_driver_switches_to_binary_transfer_then_it_reads_the_same() {
+        String sql = "SELECT '24:00'::time, '24:00+03'::timetz, '24:00-05:30'::timetz, '24:00+00'::timetz,"
+                + " '13:45:01+03'::timetz, '23:59:59.999999'::time, NULL::timetz";
+        List<Object> expected = Arrays.asList("24:00:00", "24:00:00+03:00", "24:00:00-05:30", "24:00:00Z",
+                OffsetTime.of(13, 45, 1, 0, ZoneOffset.ofHours(3)), LocalTime.of(23, 59, 59, 999_999_000), null);
+        try (HikariDataSource single = EmbeddedPostgresSupport.newPool("test-end-of-day", 1, Duration.ofSeconds(5))) {
+            JdbcQueryExecutor sameConnection = new JdbcQueryExecutor(single);
+
+            for (int run = 1; run <= 8; run++) {
+                CollectingSink sink = new CollectingSink();
+                QueryOutcome outcome = sameConnection.execute(request(sql), sink);
+
+                assertThat(outcome).as("run %d", run).isEqualTo(new QueryOutcome.Completed(1, false));
+                assertThat(sink.rows()).as("run %d", run).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
     void given_a_timestamptz_in_another_zone_when_read_then_it_is_the_same_instant_in_utc() {
         assertThat(valueOf("'2024-02-29 13:45:01.123456-03'::timestamptz"))
                 .isEqualTo(OffsetDateTime.of(2024, 2, 29, 16, 45, 1, 123_456_000, ZoneOffset.UTC));

@@ -2,8 +2,8 @@ package dev.dataapi.sql;
 
 import dev.dataapi.ports.ParameterType;
 import dev.dataapi.ports.ScalarType;
-import dev.dataapi.ports.out.BoundParameter;
-import dev.dataapi.ports.out.QueryRequest;
+import dev.dataapi.ports.BoundParameter;
+import dev.dataapi.ports.QueryRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
