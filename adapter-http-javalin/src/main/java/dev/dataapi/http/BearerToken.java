@@ -1,5 +1,9 @@
 package dev.dataapi.http;
 
+import io.javalin.http.Context;
+
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,9 +13,21 @@ import java.util.Optional;
  */
 final class BearerToken {
 
+    static final String HEADER = "Authorization";
+
     private static final String SCHEME = "bearer";
 
     private BearerToken() {
+    }
+
+    /**
+     * The token of the request's one {@code Authorization} header. A request with several has none:
+     * which of them a proxy, a log or this server would read is anyone's guess, and a valid key next
+     * to a bogus one must not authenticate.
+     */
+    static Optional<String> of(Context ctx) {
+        List<String> headers = Collections.list(ctx.req().getHeaders(HEADER));
+        return headers.size() == 1 ? from(headers.get(0)) : Optional.empty();
     }
 
     static Optional<String> from(String authorization) {

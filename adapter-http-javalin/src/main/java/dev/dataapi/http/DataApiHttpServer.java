@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * The Data API over HTTP: {@code POST /api/v1/data-api/{namespace}/{slug}/execute},
  * {@code GET /api/v1/data-api/{namespace}/{slug}/jobs/{job_id}}, {@code GET /health/live} and
- * {@code GET /health/ready}, on an embedded Jetty through Javalin.
+ * {@code GET /health/ready} (each GET answers HEAD too), on an embedded Jetty through Javalin.
  *
  * <p>Create it with the use cases, {@link #start()} it, and {@link #close()} it to stop: closing stops
  * accepting connections at once and lets requests in flight finish within
@@ -43,7 +43,8 @@ public final class DataApiHttpServer implements AutoCloseable {
         Objects.requireNonNull(getJob, "'getJob' is required");
         Objects.requireNonNull(readiness, "'readiness' is required");
         Objects.requireNonNull(settings, "'settings' is required");
-        ExecuteHandler executeHandler = new ExecuteHandler(execute, new BodyReader(settings.maxBodyBytes()));
+        ExecuteHandler executeHandler = new ExecuteHandler(execute, new BodyReader(settings.maxBodyBytes()),
+                settings.maxResultBytes());
         JobHandler jobHandler = new JobHandler(getJob);
         HealthHandler health = new HealthHandler(readiness);
         FallbackHandler fallback = new FallbackHandler();
@@ -57,6 +58,9 @@ public final class DataApiHttpServer implements AutoCloseable {
             config.routes.head(ApiPath.ROUTE, jobHandler::handle);
             config.routes.get(HealthHandler.LIVE, health::live);
             config.routes.get(HealthHandler.READY, health::ready);
+            // Javalin's own HEAD answer would lack the headers of GET and never check readiness.
+            config.routes.head(HealthHandler.LIVE, health::live);
+            config.routes.head(HealthHandler.READY, health::ready);
             config.routes.exception(HttpResponseException.class, fallback::httpResponse);
             config.routes.exception(Exception.class, fallback::unexpected);
         });

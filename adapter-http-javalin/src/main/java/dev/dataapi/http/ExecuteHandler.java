@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,10 +24,15 @@ final class ExecuteHandler {
 
     private final ExecuteEndpoint execute;
     private final BodyReader bodies;
+    private final long maxResultBytes;
 
-    ExecuteHandler(ExecuteEndpoint execute, BodyReader bodies) {
+    ExecuteHandler(ExecuteEndpoint execute, BodyReader bodies, long maxResultBytes) {
         this.execute = Objects.requireNonNull(execute, "'execute' is required");
         this.bodies = Objects.requireNonNull(bodies, "'bodies' is required");
+        if (maxResultBytes < 1) {
+            throw new IllegalArgumentException("'maxResultBytes' must be positive, got " + maxResultBytes);
+        }
+        this.maxResultBytes = maxResultBytes;
     }
 
     void handle(Context ctx) throws IOException {
@@ -37,17 +43,12 @@ final class ExecuteHandler {
             return;
         }
         ExecutePath path = (ExecutePath) shape.get();
-        ExecuteCommand command = new ExecuteCommand(BearerToken.from(ctx.header("Authorization")),
-                path.namespace(), path.slug(), input(ctx), requestId);
-        ResultJsonWriter result = new ResultJsonWriter();
+        ExecuteCommand command = new ExecuteCommand(BearerToken.of(ctx), path.namespace(), path.slug(), input(ctx),
+                requestId);
+        ResultJsonWriter result = new ResultJsonWriter(maxResultBytes);
         ExecuteOutcome outcome = execute.execute(command, result);
         if (outcome instanceof ExecuteOutcome.Executed) {
-            ExecuteOutcome.Executed executed = (ExecuteOutcome.Executed) outcome;
-            if (executed.rowCount() != result.rowsWritten()) {
-                LOG.warn("request {}: the execution reported {} rows but delivered {}", requestId,
-                        executed.rowCount(), result.rowsWritten());
-            }
-            Responses.json(ctx, 200, result.finish(executed));
+            executed(ctx, requestId, result, (ExecuteOutcome.Executed) outcome);
         } else if (outcome instanceof ExecuteOutcome.Accepted) {
             ExecuteOutcome.Accepted accepted = (ExecuteOutcome.Accepted) outcome;
             // Built from the resolved endpoint, not the request path: one spelling, however the caller encoded it.
@@ -58,6 +59,21 @@ final class ExecuteHandler {
         } else {
             throw new IllegalStateException("no response for outcome " + outcome);
         }
+    }
+
+    private void executed(Context ctx, String requestId, ResultJsonWriter result, ExecuteOutcome.Executed executed) {
+        if (executed.rowCount() != result.rowsWritten()) {
+            LOG.warn("request {}: the execution reported {} rows but delivered {}", requestId,
+                    executed.rowCount(), result.rowsWritten());
+        }
+        Optional<InputStream> body = result.finish(executed);
+        if (body.isPresent()) {
+            Responses.json(ctx, 200, body.get());
+            return;
+        }
+        LOG.warn("request {}: the result of {} rows is larger than the limit of {} bytes; answered {}",
+                requestId, result.rowsWritten(), maxResultBytes, ProblemResponses.RESULT_TOO_LARGE);
+        Responses.problem(ctx, ProblemResponses.resultTooLarge(maxResultBytes));
     }
 
     private ExecuteInput input(Context ctx) throws IOException {

@@ -43,30 +43,39 @@ final class JobJson {
     }
 
     /**
-     * {@code {"job_id","status","result","error","created_at","completed_at"}}. The stored rows are read
-     * only for a completed job; if reading them fails the exception propagates and nothing of the body
-     * has been sent.
+     * {@code {"job_id","status","result","error","created_at","completed_at"}}, written into
+     * {@code body} as it is serialized: a completed job's stored rows go to the client while they are
+     * read, so a result of any size costs no more memory than the rows in flight. The stored rows are
+     * read only for a completed job. If writing fails, {@code body} is abandoned before the exception
+     * propagates: whatever the generator still holds never reaches the client, so a body cut short is
+     * never closed into valid JSON.
      */
-    static byte[] job(Job job, ResultSource result) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
-        try (JsonGenerator out = Json.generator(buffer)) {
-            out.writeStartObject();
-            out.writeStringField("job_id", job.id().value());
-            out.writeStringField("status", job.state().publicStatus());
-            out.writeFieldName("result");
-            if (job.state() == JobState.COMPLETED) {
-                writeResult(out, job, result);
-            } else {
-                out.writeNull();
-            }
-            writeNullableString(out, "error", job.error());
-            out.writeStringField("created_at", ResultJsonWriter.utcSeconds(job.createdAt()));
-            writeNullableString(out, "completed_at", job.completedAt().map(ResultJsonWriter::utcSeconds));
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static void job(StreamedBody body, Job job, ResultSource result) throws IOException {
+        JsonGenerator out = Json.generator(body);
+        try {
+            writeJob(out, job, result);
+        } catch (RuntimeException | IOException | Error e) {
+            // The generator is dropped unclosed: closing it would flush its buffer and end the JSON.
+            body.abandon();
+            throw e;
         }
-        return buffer.toByteArray();
+        out.close();
+    }
+
+    private static void writeJob(JsonGenerator out, Job job, ResultSource result) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("job_id", job.id().value());
+        out.writeStringField("status", job.state().publicStatus());
+        out.writeFieldName("result");
+        if (job.state() == JobState.COMPLETED) {
+            writeResult(out, job, result);
+        } else {
+            out.writeNull();
+        }
+        writeNullableString(out, "error", job.error());
+        out.writeStringField("created_at", ResultJsonWriter.utcSeconds(job.createdAt()));
+        writeNullableString(out, "completed_at", job.completedAt().map(ResultJsonWriter::utcSeconds));
+        out.writeEndObject();
     }
 
     private static void writeResult(JsonGenerator out, Job job, ResultSource result) {

@@ -3,7 +3,6 @@ package dev.dataapi.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +13,6 @@ final class Json {
     static final JsonFactory FACTORY = JsonFactory.builder()
             // A repeated key would silently drop one of the caller's values.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Exact decimals from the database must not turn into 1E+3 for consumers.
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     private Json() {

@@ -34,7 +34,9 @@ final class JsonValueWriter {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigDecimal) {
-            out.writeNumber((BigDecimal) value);
+            // Jackson refuses to write a scale beyond +/-9999 in plain form, but PostgreSQL's numeric
+            // allows up to 16383 (round(1::numeric/3, 10000)); the plain text is a valid JSON number.
+            out.writeNumber(((BigDecimal) value).toPlainString());
         } else if (value instanceof BigInteger) {
             out.writeNumber((BigInteger) value);
         } else if (value instanceof Double) {

@@ -17,6 +17,7 @@ final class ProblemResponses {
 
     static final String NOT_FOUND = "NOT_FOUND";
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    static final String RESULT_TOO_LARGE = "RESULT_TOO_LARGE";
 
     private static final int MAX_PATH_IN_DETAIL = 200;
 
@@ -84,6 +85,24 @@ final class ProblemResponses {
     static Problem internalError() {
         return new Problem(500, RejectionCode.INTERNAL_ERROR.name(), title(RejectionCode.INTERNAL_ERROR),
                 "Something went wrong on our side. Quote the request id when reporting it.");
+    }
+
+    /**
+     * A sync result past the server's limit. 500, not 413: the request was fine, the server declines
+     * to hold the answer; the detail says how the caller can still get the data.
+     */
+    static Problem resultTooLarge(long maxBytes) {
+        return new Problem(500, RESULT_TOO_LARGE, "Result too large", "The result is larger than "
+                + byteSize(maxBytes) + "; ask for fewer rows or columns (or use an async endpoint).");
+    }
+
+    /** {@code 64 MiB}, {@code 512 KiB}, or {@code 1000 bytes} when neither is whole. */
+    static String byteSize(long bytes) {
+        long kib = 1024L;
+        if (bytes % (kib * kib) == 0) {
+            return bytes / (kib * kib) + " MiB";
+        }
+        return bytes % kib == 0 ? bytes / kib + " KiB" : bytes + " bytes";
     }
 
     /**

@@ -2,10 +2,12 @@ package dev.dataapi.http;
 
 import io.javalin.http.Context;
 
+import java.io.InputStream;
+
 /**
- * Writes finished bodies onto a Javalin context with the headers every answer of this API carries.
- * Bodies are complete byte arrays by the time they get here: nothing is serialized while the client
- * is being written to.
+ * Writes bodies onto a Javalin context with the headers every answer of this API carries. Finished
+ * bodies (a sync result, a problem) are complete by the time they get here; a job body is written to
+ * the client as it is serialized, after {@link #startJson}.
  */
 final class Responses {
 
@@ -17,6 +19,21 @@ final class Responses {
     static void json(Context ctx, int status, byte[] body) {
         common(ctx);
         ctx.status(status).contentType(JSON).result(body);
+    }
+
+    /**
+     * A finished body read from where it was built. No Content-Length is set here: Javalin may still
+     * compress the body, and Jetty sets the length itself when the body fits its buffer.
+     */
+    static void json(Context ctx, int status, InputStream body) {
+        common(ctx);
+        ctx.status(status).contentType(JSON).result(body);
+    }
+
+    /** The status and headers of a JSON body the caller then writes to {@code ctx.outputStream()}. */
+    static void startJson(Context ctx, int status) {
+        common(ctx);
+        ctx.status(status).contentType(JSON);
     }
 
     /** A JSON body about the resource at {@code location}, which is sent as {@code Location}. */

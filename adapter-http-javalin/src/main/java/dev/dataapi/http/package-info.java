@@ -7,9 +7,11 @@
  * nothing: authentication, path validity and body problems are answered by the use cases, so the
  * contract's check order holds. Every outcome maps to a status in
  * {@link dev.dataapi.http.ProblemResponses}; results, sync or a completed job's, are serialized by one
- * writer straight from the {@link dev.dataapi.ports.ResultSink} callbacks into a buffer that is written
- * only after the use case has returned, so a slow client never holds a database connection and a
- * failure never leaves a partial body. {@link dev.dataapi.http.DataApiHttpServer} is the only entry
- * point; everything else is package-private.
+ * writer straight from the {@link dev.dataapi.ports.ResultSink} callbacks. A sync body goes into a
+ * buffer bounded by {@link dev.dataapi.http.HttpSettings#maxResultBytes()} and is written only after the
+ * use case has returned, so a slow client never holds a database connection and a failure never leaves
+ * a partial body. A job's body is streamed as its stored rows are read; a failure after part of it was
+ * sent closes the connection, so the body is never ended as if it were complete.
+ * {@link dev.dataapi.http.DataApiHttpServer} is the only entry point; everything else is package-private.
  */
 package dev.dataapi.http;

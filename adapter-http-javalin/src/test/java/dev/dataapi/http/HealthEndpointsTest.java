@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,11 +74,31 @@ class HealthEndpointsTest {
         assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\"}");
     }
 
-    @Test
-    void given_head_request_when_liveness_is_checked_then_200_without_body() {
-        HttpResponse<String> response = server.call("HEAD", "/health/live");
+    @ParameterizedTest(name = "HEAD {0}")
+    @ValueSource(strings = {"/health/live", "/health/ready"})
+    void given_head_request_when_health_is_checked_then_200_with_the_headers_of_get_and_no_body(String path) {
+        READINESS.set(() -> true);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<String> head = server.call("HEAD", path);
+        HttpResponse<String> get = server.call("GET", path);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).contains("application/json")
+                .isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Cache-Control")).contains("no-store")
+                .isEqualTo(get.headers().firstValue("Cache-Control"));
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void given_instance_not_ready_when_readiness_is_checked_with_head_then_503() {
+        READINESS.set(() -> false);
+
+        HttpResponse<String> response = server.call("HEAD", "/health/ready");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.body()).isEmpty();
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -95,6 +97,21 @@ class JobResponseTest {
                 + "\"error\":null,\"created_at\":\"2026-04-11T10:30:00Z\",\"completed_at\":\"2026-04-11T10:31:05Z\"}";
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
+    void given_completed_job_with_numerics_of_scale_beyond_ten_thousand_when_read_then_200_with_their_plain_digits() {
+        BigDecimal third = BigDecimal.ONE.divide(BigDecimal.valueOf(3), 10_000, RoundingMode.HALF_UP);
+        BigDecimal tiny = new BigDecimal(BigInteger.ONE, 16_383);
+
+        HttpResponse<String> response = read(Jobs.completed(1, false), sink -> {
+            sink.columns(List.of(new Column("third", "numeric"), new Column("tiny", "numeric")));
+            sink.row(new Object[] {third, tiny});
+        });
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"rows\":[{\"third\":0." + "3".repeat(10_000)
+                + ",\"tiny\":0." + "0".repeat(16_382) + "1}],\"row_count\":1,");
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.ResultSummary;
 import dev.dataapi.ports.ShareContext;
-import dev.dataapi.ports.out.QueryRequest;
+import dev.dataapi.ports.QueryRequest;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -143,18 +144,63 @@ class ResultBodyTest {
     }
 
     @Test
+    void given_numerics_with_scales_beyond_ten_thousand_when_executing_then_200_with_their_plain_digits() {
+        // round(1::numeric/3, 10000) and 1e10000::numeric: PostgreSQL allows scales up to 16383.
+        BigDecimal third = BigDecimal.ONE.divide(BigDecimal.valueOf(3), 10_000, RoundingMode.HALF_UP);
+        BigDecimal huge = new BigDecimal(BigInteger.ONE, -10_000);
+
+        HttpResponse<byte[]> response = execute(sink -> {
+            sink.columns(List.of(new Column("third", "numeric"), new Column("huge", "numeric")));
+            sink.row(new Object[] {third, huge});
+        }, new ExecuteOutcome.Executed(Instant.parse("2026-04-11T10:30:00Z"), 1, false, 10));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"rows\":[{\"third\":0."
+                + "3".repeat(10_000) + ",\"huge\":1" + "0".repeat(10_000) + "}]");
+    }
+
+    @Test
     void given_columns_sharing_a_name_when_executing_then_later_ones_get_numbered_suffixes() {
         HttpResponse<byte[]> response = execute(sink -> {
-            sink.columns(List.of(new Column("id", "int4"), new Column("id", "int8"), new Column("id_2", "text"),
+            sink.columns(List.of(new Column("id", "int4"), new Column("id", "int8"), new Column("name", "text"),
                     new Column("id", "text")));
             sink.row(new Object[] {1, 2L, "x", "y"});
         }, new ExecuteOutcome.Executed(Instant.parse("2026-04-11T10:30:00Z"), 1, false, 10));
 
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"columns\":["
                 + "{\"name\":\"id\",\"type\":\"int4\"},{\"name\":\"id_2\",\"type\":\"int8\"},"
-                + "{\"name\":\"id_2_2\",\"type\":\"text\"},{\"name\":\"id_3\",\"type\":\"text\"}],"
-                + "\"rows\":[{\"id\":1,\"id_2\":2,\"id_2_2\":\"x\",\"id_3\":\"y\"}],"
+                + "{\"name\":\"name\",\"type\":\"text\"},{\"name\":\"id_3\",\"type\":\"text\"}],"
+                + "\"rows\":[{\"id\":1,\"id_2\":2,\"name\":\"x\",\"id_3\":\"y\"}],"
                 + "\"row_count\":1,\"truncated\":false,\"max_rows\":10,\"executed_at\":\"2026-04-11T10:30:00Z\"}");
+    }
+
+    @Test
+    void given_a_duplicate_whose_suffix_is_a_real_column_label_when_executing_then_the_real_column_keeps_its_name() {
+        // SELECT 1 AS dup, 2 AS dup, 3 AS dup_2
+        HttpResponse<byte[]> response = execute(sink -> {
+            sink.columns(List.of(new Column("dup", "int4"), new Column("dup", "int4"), new Column("dup_2", "int4")));
+            sink.row(new Object[] {1, 2, 3});
+        }, new ExecuteOutcome.Executed(Instant.parse("2026-04-11T10:30:00Z"), 1, false, 10));
+
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"columns\":["
+                + "{\"name\":\"dup\",\"type\":\"int4\"},{\"name\":\"dup_3\",\"type\":\"int4\"},"
+                + "{\"name\":\"dup_2\",\"type\":\"int4\"}],"
+                + "\"rows\":[{\"dup\":1,\"dup_3\":2,\"dup_2\":3}],"
+                + "\"row_count\":1,\"truncated\":false,\"max_rows\":10,\"executed_at\":\"2026-04-11T10:30:00Z\"}");
+    }
+
+    @Test
+    void given_labels_colliding_with_every_suffix_form_when_executing_then_all_keys_are_distinct_and_originals_kept() {
+        List<String> labels = List.of("a_2", "a", "a", "a_3", "a_2", "a", "a_2_2");
+        HttpResponse<byte[]> response = execute(sink -> {
+            List<Column> columns = new ArrayList<>();
+            labels.forEach(label -> columns.add(new Column(label, "int4")));
+            sink.columns(columns);
+            sink.row(new Object[] {0, 1, 2, 3, 4, 5, 6});
+        }, new ExecuteOutcome.Executed(Instant.parse("2026-04-11T10:30:00Z"), 1, false, 10));
+
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"rows\":[{\"a_2\":0,\"a\":1,"
+                + "\"a_4\":2,\"a_3\":3,\"a_2_3\":4,\"a_5\":5,\"a_2_2\":6}]");
     }
 
     @Test
