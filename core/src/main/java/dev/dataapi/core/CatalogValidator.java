@@ -100,23 +100,31 @@ public final class CatalogValidator {
             if (spec.defaultValue().isEmpty()) {
                 continue;
             }
-            for (ParameterProblem broken : Constraints.check(spec, spec.defaultValue().get())) {
+            CappedProblems broken = CappedProblems.unlimited();
+            Constraints.check(spec, spec.defaultValue().get(), broken);
+            for (ParameterProblem problem : broken.listed()) {
                 problems.add(new CatalogProblem(entry(endpoint), "parameters[" + index + "].default",
-                        "the default breaks a constraint: " + broken.message()));
+                        "the default breaks a constraint: " + problem.message()));
             }
         }
     }
 
-    /** A pin must be usable by every endpoint of the key's company that declares the pinned parameter. */
+    /**
+     * A pin must be usable by every endpoint of the key's company that declares the pinned parameter,
+     * and at least one must declare it: a misspelt pin would otherwise leave the key unrestricted.
+     * A revoked key is spared that last rule, so revoking a key never waits on fixing its pins.
+     */
     private static void pins(ApiKey key, List<Endpoint> endpoints, List<CatalogProblem> problems) {
         for (Map.Entry<String, Object> pin : key.shareContext().pins().entrySet()) {
             String field = "share_context." + pin.getKey();
+            boolean declaredAnywhere = false;
             for (Endpoint endpoint : endpoints) {
                 Optional<ParameterSpec> declared = endpoint.company().equals(key.company())
                         ? endpoint.parameter(pin.getKey()) : Optional.empty();
                 if (declared.isEmpty()) {
                     continue;
                 }
+                declaredAnywhere = true;
                 ParameterSpec spec = declared.get();
                 Optional<PinnedValues> typed = PinnedValues.of(spec, pin.getValue());
                 if (typed.isEmpty()) {
@@ -124,12 +132,18 @@ public final class CatalogValidator {
                             + "' of " + entry(endpoint) + ": each pinned value must be " + spec.type().element().expectation()));
                     continue;
                 }
+                CappedProblems broken = CappedProblems.unlimited();
                 for (Object value : typed.get().values()) {
-                    for (ParameterProblem broken : Constraints.checkElement(spec, value, spec.name())) {
-                        problems.add(new CatalogProblem(entry(key), field,
-                                "breaks a constraint of " + entry(endpoint) + ": " + broken.message()));
-                    }
+                    Constraints.checkElement(spec, value, Constraints.WHOLE_VALUE, broken);
                 }
+                for (ParameterProblem problem : broken.listed()) {
+                    problems.add(new CatalogProblem(entry(key), field,
+                            "breaks a constraint of " + entry(endpoint) + ": " + problem.message()));
+                }
+            }
+            if (!declaredAnywhere && !key.revoked()) {
+                problems.add(new CatalogProblem(entry(key), field, "'" + pin.getKey() + "' is not a parameter of any endpoint"
+                        + " of company " + key.company() + "; a pin that matches nothing restricts nothing"));
             }
         }
     }

@@ -2,8 +2,6 @@ package dev.dataapi.core;
 
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.ScalarType;
-import dev.dataapi.ports.in.ParameterProblem;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,51 +15,60 @@ final class Constraints {
     static final String ABOVE_MAX = "ABOVE_MAX";
     static final String TOO_LONG = "TOO_LONG";
     static final String TOO_MANY_ITEMS = "TOO_MANY_ITEMS";
+    /** The index of a scalar value, which is named without brackets. */
+    static final int WHOLE_VALUE = -1;
 
     private Constraints() {
     }
 
-    /** Every constraint {@code value} breaks; {@code value} is typed, a list of typed values for a list parameter. */
-    static List<ParameterProblem> check(ParameterSpec spec, Object value) {
+    /** True when {@code value} (typed) breaks none of the parameter's constraints. */
+    static boolean allows(ParameterSpec spec, Object value) {
+        CappedProblems problems = CappedProblems.forConsumer();
+        check(spec, value, problems);
+        return problems.isEmpty();
+    }
+
+    /** Adds every constraint {@code value} breaks; {@code value} is typed, a list of typed values for a list parameter. */
+    static void check(ParameterSpec spec, Object value, CappedProblems problems) {
         if (!spec.type().list()) {
-            return checkElement(spec, value, spec.name());
+            checkElement(spec, value, WHOLE_VALUE, problems);
+            return;
         }
-        List<ParameterProblem> problems = new ArrayList<>();
         List<?> items = (List<?>) value;
-        spec.maxItems().filter(most -> items.size() > most).ifPresent(most -> problems.add(new ParameterProblem(
-                spec.name(), TOO_MANY_ITEMS,
-                "'" + spec.name() + "' may have at most " + most + " items, got " + items.size())));
+        spec.maxItems().filter(most -> items.size() > most).ifPresent(most -> problems.add(spec.name(), TOO_MANY_ITEMS,
+                () -> "'" + spec.name() + "' may have at most " + most + " items, got " + items.size()));
         for (int index = 0; index < items.size(); index++) {
-            problems.addAll(checkElement(spec, items.get(index), spec.name() + "[" + index + "]"));
+            checkElement(spec, items.get(index), index, problems);
         }
-        return problems;
     }
 
     /**
-     * Every constraint one typed element breaks, ignoring max_items. {@code label} names the value
-     * in messages, e.g. {@code regions[2]}.
+     * Adds every constraint one typed element breaks, ignoring max_items. {@code index} places it
+     * in its list for messages ({@code regions[2]}); {@link #WHOLE_VALUE} for a scalar.
      */
-    static List<ParameterProblem> checkElement(ParameterSpec spec, Object element, String label) {
+    static void checkElement(ParameterSpec spec, Object element, int index, CappedProblems problems) {
         ScalarType type = spec.type().element();
-        List<ParameterProblem> problems = new ArrayList<>();
         List<Object> allowed = spec.allowedValues();
         if (!allowed.isEmpty() && allowed.stream().noneMatch(candidate -> type.sameValue(candidate, element))) {
-            problems.add(new ParameterProblem(spec.name(), NOT_ALLOWED,
-                    "'" + label + "' must be one of " + ValueText.list(allowed) + ", got " + ValueText.of(element)));
+            problems.add(spec.name(), NOT_ALLOWED, () -> "'" + label(spec, index) + "' must be one of "
+                    + ValueText.list(allowed) + ", got " + ValueText.of(element));
         }
-        spec.min().filter(min -> type.compare(element, min) < 0).ifPresent(min -> problems.add(new ParameterProblem(
-                spec.name(), BELOW_MIN,
-                "'" + label + "' must be at least " + ValueText.of(min) + ", got " + ValueText.of(element))));
-        spec.max().filter(max -> type.compare(element, max) > 0).ifPresent(max -> problems.add(new ParameterProblem(
-                spec.name(), ABOVE_MAX,
-                "'" + label + "' must be at most " + ValueText.of(max) + ", got " + ValueText.of(element))));
-        if (element instanceof String) {
+        spec.min().filter(min -> type.compare(element, min) < 0).ifPresent(min -> problems.add(spec.name(), BELOW_MIN,
+                () -> "'" + label(spec, index) + "' must be at least " + ValueText.of(min) + ", got " + ValueText.of(element)));
+        spec.max().filter(max -> type.compare(element, max) > 0).ifPresent(max -> problems.add(spec.name(), ABOVE_MAX,
+                () -> "'" + label(spec, index) + "' must be at most " + ValueText.of(max) + ", got " + ValueText.of(element)));
+        if (element instanceof String && spec.maxLength().isPresent()) {
             String text = (String) element;
+            int longest = spec.maxLength().get();
             int length = text.codePointCount(0, text.length());
-            spec.maxLength().filter(longest -> length > longest).ifPresent(longest -> problems.add(new ParameterProblem(
-                    spec.name(), TOO_LONG,
-                    "'" + label + "' must be at most " + longest + " characters long, got " + length)));
+            if (length > longest) {
+                problems.add(spec.name(), TOO_LONG,
+                        () -> "'" + label(spec, index) + "' must be at most " + longest + " characters long, got " + length);
+            }
         }
-        return problems;
+    }
+
+    private static String label(ParameterSpec spec, int index) {
+        return index == WHOLE_VALUE ? spec.name() : spec.name() + "[" + index + "]";
     }
 }

@@ -102,7 +102,7 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
         ExecuteInput.Parsed input = (ExecuteInput.Parsed) command.input();
         ParameterCheck check = ParameterValidator.validate(endpoint, input.parameterValues(), key.shareContext());
         if (!check.valid()) {
-            return withProblems(RejectionCode.INVALID_PARAMETER, invalidCount(check.problems().size()), check.problems());
+            return withProblems(RejectionCode.INVALID_PARAMETER, invalidCount(check.problemCount()), check.problems());
         }
         PinOutcome pins = ShareContextPolicy.apply(endpoint, check.supplied(), key.shareContext());
         if (!pins.allowed()) {

@@ -73,7 +73,8 @@ public final class GetJobService implements GetJob {
         try {
             stored = jobs.find(id, now);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "request " + command.requestId() + ": reading job " + id + " failed", e);
+            LOG.log(Level.ERROR, "request " + LogText.safe(command.requestId()) + ": reading job " + id + " failed",
+                    LogText.fault(e));
             return rejected(RejectionCode.INTERNAL_ERROR,
                     "An internal error occurred. Quote request id " + command.requestId() + " to the service's operator.");
         }

@@ -56,7 +56,8 @@ final class Heartbeat implements Runnable {
             }
         } catch (RuntimeException e) {
             // The store may be back before the lease lapses: keep beating.
-            LOG.log(Level.WARNING, "job " + claim.jobId() + ": renewing the lease failed; trying again at the next beat", e);
+            LOG.log(Level.WARNING, "job " + claim.jobId() + ": renewing the lease failed; trying again at the next beat",
+                    LogText.fault(e));
         }
     }
 

@@ -54,7 +54,7 @@ final class JobRun {
             try {
                 outcome = queries.execute(job.query(), sink);
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, label(job) + ": executing the query failed unexpectedly", e);
+                LOG.log(Level.ERROR, label(job) + ": executing the query failed unexpectedly", LogText.fault(e));
                 record(job, "fail", jobs.fail(claim, internalError(job), now()));
                 return Duration.ZERO;
             }
@@ -77,7 +77,9 @@ final class JobRun {
             return Duration.ZERO;
         }
         if (outcome instanceof QueryOutcome.Failed) {
-            LOG.log(Level.WARNING, label(job) + ": the query failed: " + ((QueryOutcome.Failed) outcome).diagnostic());
+            // The diagnostic may quote a caller's value: escaped, it cannot start a forged log line.
+            String diagnostic = ((QueryOutcome.Failed) outcome).diagnostic();
+            LOG.log(Level.WARNING, label(job) + ": the query failed: " + LogText.safe(diagnostic));
             record(job, "fail", jobs.fail(claim, "The query failed. Quote job id " + job.id()
                     + " to the endpoint's owner.", now()));
             return Duration.ZERO;
@@ -106,7 +108,7 @@ final class JobRun {
     }
 
     private static String label(Job job) {
-        return "job " + job.id() + " (request " + job.query().requestId() + ", endpoint " + job.company() + "/"
+        return "job " + job.id() + " (request " + LogText.safe(job.query().requestId()) + ", endpoint " + job.company() + "/"
                 + job.endpoint() + ", attempt " + job.attempts() + ")";
     }
 

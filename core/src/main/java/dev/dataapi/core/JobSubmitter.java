@@ -48,18 +48,18 @@ final class JobSubmitter {
         try {
             jobs.insert(job);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "request " + requestId + ": storing a job for endpoint " + endpoint.company() + "/"
-                    + endpoint.ref() + " failed", e);
+            LOG.log(Level.ERROR, "request " + LogText.safe(requestId) + ": storing a job for endpoint " + endpoint.company()
+                    + "/" + endpoint.ref() + " failed", LogText.fault(e));
             return new ExecuteOutcome.Rejected(Rejection.of(RejectionCode.INTERNAL_ERROR,
                     "An internal error occurred. Quote request id " + requestId + " to the service's operator."));
         }
-        LOG.log(Level.DEBUG, () -> "request " + requestId + ": job " + job.id() + " queued for endpoint "
+        LOG.log(Level.DEBUG, () -> "request " + LogText.safe(requestId) + ": job " + job.id() + " queued for endpoint "
                 + endpoint.company() + "/" + endpoint.ref());
         try {
             jobSubmitted.run();
         } catch (RuntimeException e) {
             // The job is stored; a worker polling the store picks it up even if this nudge failed.
-            LOG.log(Level.WARNING, "request " + requestId + ": waking the job workers failed", e);
+            LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": waking the job workers failed", LogText.fault(e));
         }
         return new ExecuteOutcome.Accepted(job.id(), endpoint.ref(), now);
     }

@@ -122,7 +122,8 @@ public final class JobWorkers implements AutoCloseable {
             try {
                 claimed = jobs.claimNext(now(), settings.lease(), settings.maxAttempts());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "claiming a job failed; trying again in " + Seconds.of(settings.pollInterval()) + " s", e);
+                LOG.log(Level.WARNING, "claiming a job failed; trying again in " + Seconds.of(settings.pollInterval()) + " s",
+                        LogText.fault(e));
                 wakeUps.pause(settings.pollInterval());
                 continue;
             }
@@ -145,7 +146,7 @@ public final class JobWorkers implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + claimed.claim().jobId() + ": the job store failed while the job ran;"
-                    + " once its lease lapses it runs again", e);
+                    + " once its lease lapses it runs again", LogText.fault(e));
             wakeUps.pause(settings.pollInterval());
         } finally {
             running.remove(claimed.claim());
@@ -159,7 +160,7 @@ public final class JobWorkers implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + claim.jobId() + ": could not be given back at shutdown; it runs again"
-                    + " once its lease lapses", e);
+                    + " once its lease lapses", LogText.fault(e));
         }
     }
 

@@ -4,8 +4,6 @@ import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.ScalarType;
 import dev.dataapi.ports.ShareContext;
-import dev.dataapi.ports.in.ParameterProblem;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks the caller's parameter values against an endpoint's declarations: names, types,
- * constraints and required parameters. Every problem is collected, so a caller fixes them all in
- * one round trip. A JSON null counts as not supplied.
+ * constraints and required parameters. Every problem is counted and the first ones are listed (see
+ * {@link CappedProblems}), so a caller fixes them in one round trip. A JSON null counts as not supplied.
  */
 final class ParameterValidator {
     static final String UNKNOWN_PARAMETER = "UNKNOWN_PARAMETER";
@@ -30,11 +28,11 @@ final class ParameterValidator {
      * know which parameters a pin will fill: a pinned parameter is never missing.
      */
     static ParameterCheck validate(Endpoint endpoint, Map<String, Object> raw, ShareContext shareContext) {
-        List<ParameterProblem> problems = new ArrayList<>();
+        CappedProblems problems = CappedProblems.forConsumer();
         for (String name : raw.keySet()) {
             if (endpoint.parameter(name).isEmpty()) {
-                problems.add(new ParameterProblem(name, UNKNOWN_PARAMETER,
-                        ValueText.name(name) + " is not a parameter of this endpoint; " + declared(endpoint)));
+                problems.add(name, UNKNOWN_PARAMETER,
+                        () -> ValueText.name(name) + " is not a parameter of this endpoint; " + declared(endpoint));
             }
         }
         Map<String, Object> supplied = new HashMap<>();
@@ -42,29 +40,28 @@ final class ParameterValidator {
             Object value = raw.get(spec.name());
             if (value == null) {
                 if (spec.required() && spec.defaultValue().isEmpty() && shareContext.pin(spec.name()).isEmpty()) {
-                    problems.add(new ParameterProblem(spec.name(), REQUIRED,
-                            "'" + spec.name() + "' is required: give " + spec.type().expectation()));
+                    problems.add(spec.name(), REQUIRED,
+                            () -> "'" + spec.name() + "' is required: give " + spec.type().expectation());
                 }
                 continue;
             }
             Optional<Object> typed = typed(spec, value, problems);
             if (typed.isPresent()) {
-                List<ParameterProblem> broken = Constraints.check(spec, typed.get());
-                if (broken.isEmpty()) {
+                int before = problems.count();
+                Constraints.check(spec, typed.get(), problems);
+                if (problems.count() == before) {
                     supplied.put(spec.name(), typed.get());
                 }
-                problems.addAll(broken);
             }
         }
-        return new ParameterCheck(supplied, problems);
+        return new ParameterCheck(supplied, problems.listed(), problems.count());
     }
 
-    private static Optional<Object> typed(ParameterSpec spec, Object value, List<ParameterProblem> problems) {
+    private static Optional<Object> typed(ParameterSpec spec, Object value, CappedProblems problems) {
         if (!spec.type().list() || !(value instanceof List)) {
             Optional<Object> typed = spec.coerce(value);
             if (typed.isEmpty()) {
-                problems.add(new ParameterProblem(spec.name(), INVALID_TYPE,
-                        "'" + spec.name() + "' must be " + spec.type().expectation()));
+                problems.add(spec.name(), INVALID_TYPE, () -> "'" + spec.name() + "' must be " + spec.type().expectation());
             }
             return typed;
         }
@@ -76,13 +73,17 @@ final class ParameterValidator {
             Object item = items.get(index);
             if (element.coerce(item).isEmpty()) {
                 allTyped = false;
-                String label = "'" + spec.name() + "[" + index + "]'";
-                problems.add(new ParameterProblem(spec.name(), INVALID_TYPE, item == null
-                        ? label + " must not be null; expected " + element.expectation()
-                        : label + " must be " + element.expectation()));
+                int at = index;
+                problems.add(spec.name(), INVALID_TYPE, () -> invalidElement(spec.name(), at, item, element));
             }
         }
         return allTyped ? spec.coerce(value) : Optional.empty();
+    }
+
+    private static String invalidElement(String name, int index, Object item, ScalarType element) {
+        String label = "'" + name + "[" + index + "]'";
+        return item == null ? label + " must not be null; expected " + element.expectation()
+                : label + " must be " + element.expectation();
     }
 
     private static String declared(Endpoint endpoint) {

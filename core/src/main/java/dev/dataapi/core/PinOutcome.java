@@ -7,16 +7,17 @@ import java.util.Map;
 /**
  * What a key's share context decided for one request.
  *
- * @param pinned     typed values the pins supply for parameters the caller omitted
- * @param violations every parameter whose value the share context refuses
+ * @param pinned         typed values the pins supply for parameters the caller omitted
+ * @param violations     the parameters whose value the share context refuses, at most {@value CappedProblems#MOST_LISTED}
+ * @param violationCount how many there are in all, listed or not
  */
-record PinOutcome(Map<String, Object> pinned, List<ParameterProblem> violations) {
+record PinOutcome(Map<String, Object> pinned, List<ParameterProblem> violations, int violationCount) {
     PinOutcome {
         pinned = Map.copyOf(pinned);
         violations = List.copyOf(violations);
     }
 
     boolean allowed() {
-        return violations.isEmpty();
+        return violationCount == 0;
     }
 }

@@ -39,8 +39,8 @@ final class QueryRunner {
         try {
             outcome = queries.execute(request, sink);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "request " + requestId + ": executing endpoint " + endpoint.company() + "/"
-                    + endpoint.ref() + " failed unexpectedly", e);
+            LOG.log(Level.ERROR, "request " + LogText.safe(requestId) + ": executing endpoint " + endpoint.company() + "/"
+                    + endpoint.ref() + " failed unexpectedly", LogText.fault(e));
             return rejected(RejectionCode.INTERNAL_ERROR,
                     "An internal error occurred. Quote request id " + requestId + " to the service's operator.");
         }
@@ -53,8 +53,9 @@ final class QueryRunner {
                     + Seconds.of(endpoint.timeout()) + " seconds and was cancelled");
         }
         if (outcome instanceof QueryOutcome.Failed) {
-            LOG.log(Level.WARNING, "request " + requestId + ": query of endpoint " + endpoint.company() + "/"
-                    + endpoint.ref() + " failed: " + ((QueryOutcome.Failed) outcome).diagnostic());
+            // The diagnostic may quote a caller's value: escaped, it cannot start a forged log line.
+            LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": query of endpoint " + endpoint.company() + "/"
+                    + endpoint.ref() + " failed: " + LogText.safe(((QueryOutcome.Failed) outcome).diagnostic()));
             return rejected(RejectionCode.EXECUTION_ERROR,
                     "The query failed. Quote request id " + requestId + " to the endpoint's owner.");
         }
@@ -64,7 +65,8 @@ final class QueryRunner {
                     "The service is at capacity; retry after " + Seconds.of(retryAfter) + " seconds.",
                     List.of(), Optional.of(retryAfter)));
         }
-        LOG.log(Level.ERROR, "request " + requestId + ": unknown query outcome " + outcome);
+        LOG.log(Level.ERROR, "request " + LogText.safe(requestId) + ": unknown query outcome "
+                + outcome.getClass().getSimpleName());
         return rejected(RejectionCode.INTERNAL_ERROR,
                 "An internal error occurred. Quote request id " + requestId + " to the service's operator.");
     }

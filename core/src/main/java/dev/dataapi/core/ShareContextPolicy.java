@@ -4,9 +4,7 @@ import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.ScalarType;
 import dev.dataapi.ports.ShareContext;
-import dev.dataapi.ports.in.ParameterProblem;
 import dev.dataapi.ports.in.RejectionCode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,55 +27,56 @@ final class ShareContextPolicy {
     /** Decides every declared parameter the key pins or the endpoint requires pinned. */
     static PinOutcome apply(Endpoint endpoint, Map<String, Object> supplied, ShareContext shareContext) {
         Map<String, Object> pinned = new HashMap<>();
-        List<ParameterProblem> violations = new ArrayList<>();
+        CappedProblems violations = CappedProblems.forConsumer();
         for (ParameterSpec spec : endpoint.parameters()) {
             String name = spec.name();
             Optional<Object> pin = shareContext.pin(name);
             if (pin.isEmpty()) {
                 if (endpoint.requireShareContext().contains(name)) {
-                    violations.add(violation(name, "'" + name
-                            + "' must be pinned by the API key's share context to run this endpoint"));
+                    violations.add(name, CODE, () -> "'" + name
+                            + "' must be pinned by the API key's share context to run this endpoint");
                 }
                 continue;
             }
             Optional<PinnedValues> values = PinnedValues.of(spec, pin.get());
             if (values.isEmpty()) {
-                violations.add(violation(name, "'" + name
-                        + "' cannot be used with this API key: its share context does not fit this endpoint"));
+                violations.add(name, CODE, () -> "'" + name
+                        + "' cannot be used with this API key: its share context does not fit this endpoint");
             } else if (supplied.containsKey(name)) {
-                checkSupplied(spec, supplied.get(name), values.get()).ifPresent(violations::add);
+                checkSupplied(spec, supplied.get(name), values.get())
+                        .ifPresent(message -> violations.add(name, CODE, () -> message));
             } else {
                 Optional<Object> effective = effective(spec, values.get());
                 if (effective.isEmpty()) {
-                    violations.add(violation(name, "'" + name + "' must be given: this API key's share context"
-                            + " allows several values, choose one of them"));
-                } else if (!Constraints.check(spec, effective.get()).isEmpty()) {
-                    violations.add(violation(name, "'" + name + "' must be given: what this API key's share context"
-                            + " pins does not meet this endpoint's constraints, choose among its values"));
+                    violations.add(name, CODE, () -> "'" + name + "' must be given: this API key's share context"
+                            + " allows several values, choose one of them");
+                } else if (!Constraints.allows(spec, effective.get())) {
+                    violations.add(name, CODE, () -> "'" + name + "' must be given: what this API key's share context"
+                            + " pins does not meet this endpoint's constraints, choose among its values");
                 } else {
                     pinned.put(name, effective.get());
                 }
             }
         }
-        return new PinOutcome(pinned, violations);
+        return new PinOutcome(pinned, violations.listed(), violations.count());
     }
 
-    private static Optional<ParameterProblem> checkSupplied(ParameterSpec spec, Object value, PinnedValues pin) {
+    /** What is wrong with a supplied value, when the pin refuses it. */
+    private static Optional<String> checkSupplied(ParameterSpec spec, Object value, PinnedValues pin) {
         ScalarType type = spec.type().element();
         String name = spec.name();
         if (!spec.type().list()) {
             return pin.allows(type, value) ? Optional.empty()
-                    : Optional.of(violation(name, "'" + name + "' is outside what this API key's share context allows"));
+                    : Optional.of("'" + name + "' is outside what this API key's share context allows");
         }
         List<?> items = (List<?>) value;
         if (items.isEmpty()) {
             // An empty list would otherwise mean "no filter" to many queries: never a way around a pin.
-            return Optional.of(violation(name, "'" + name
-                    + "' must not be empty: this API key's share context limits its values"));
+            return Optional.of("'" + name + "' must not be empty: this API key's share context limits its values");
         }
         boolean within = items.stream().allMatch(item -> pin.allows(type, item));
         return within ? Optional.empty()
-                : Optional.of(violation(name, "'" + name + "' has values outside what this API key's share context allows"));
+                : Optional.of("'" + name + "' has values outside what this API key's share context allows");
     }
 
     /** The value a pin gives an omitted parameter, or empty when the caller must choose. */
@@ -86,9 +85,5 @@ final class ShareContextPolicy {
             return Optional.of(pin.values());
         }
         return pin.values().size() == 1 ? Optional.of(pin.values().get(0)) : Optional.empty();
-    }
-
-    private static ParameterProblem violation(String name, String message) {
-        return new ParameterProblem(name, CODE, message);
     }
 }

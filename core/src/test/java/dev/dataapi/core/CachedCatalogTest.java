@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +115,94 @@ class CachedCatalogTest {
     }
 
     @Test
+    void given_a_store_that_throws_an_error_during_a_scheduled_reload_then_reloading_goes_on_and_later_changes_are_served()
+            throws Exception {
+        try (LogCapture log = LogCapture.of(CachedCatalog.class);
+             CachedCatalog catalog = new CachedCatalog(flaky, Duration.ofMillis(10))) {
+            catalog.start();
+            store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(aKey().revoked().build())));
+
+            flaky.failNextLoadWith(new NoClassDefFoundError("org/postgresql/core/Parser"));
+            flaky.awaitFailure();
+            // Loads run one after another, so both loads counted from here began after the failed
+            // one, after the revocation; the first one's snapshot was installed before the second began.
+            flaky.awaitLoads(2);
+
+            assertThat(catalog.findByTokenSha256(TokenHash.of(ServiceHarness.TOKEN))).get()
+                    .satisfies(key -> assertThat(key.revoked()).isTrue());
+            assertThat(catalog.isReady()).isTrue();
+            assertThat(log.messages(java.util.logging.Level.SEVERE)).singleElement().asString()
+                    .contains("NoClassDefFoundError", "still serving the previous one", "org/postgresql/core/Parser");
+        }
+    }
+
+    @Test
+    void given_a_store_that_throws_an_error_when_refreshed_now_then_the_error_reaches_the_caller_and_it_is_not_ready() {
+        CachedCatalog catalog = new CachedCatalog(flaky, Duration.ofMinutes(1));
+        catalog.refreshNow();
+        flaky.failNextLoadWith(new OutOfMemoryError("Java heap space"));
+
+        assertThatThrownBy(catalog::refreshNow).isInstanceOf(OutOfMemoryError.class);
+        assertThat(catalog.findEndpoint(ACME, BY_REGION)).as("previous catalog kept").isPresent();
+        assertThat(catalog.isReady()).isFalse();
+    }
+
+    @Test
+    void given_no_reload_succeeded_for_longer_than_the_staleness_limit_then_it_is_not_ready_until_one_succeeds() {
+        MutableClock clock = new MutableClock(ServiceHarness.NOW);
+        CachedCatalog catalog = new CachedCatalog(store, Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
+        catalog.refreshNow();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(catalog.isReady()).as("exactly at the limit").isTrue();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(catalog.isReady()).as("past the limit").isFalse();
+        assertThat(catalog.findEndpoint(ACME, BY_REGION)).as("still served").isPresent();
+
+        assertThat(catalog.refreshNow()).isTrue();
+        assertThat(catalog.isReady()).isTrue();
+    }
+
+    @Test
+    void given_a_reload_that_hangs_then_the_age_counts_from_the_start_of_the_last_successful_load() {
+        MutableClock clock = new MutableClock(ServiceHarness.NOW);
+        CatalogStore slow = new CatalogStore() {
+            @Override
+            public CatalogSnapshot load() {
+                // The database takes 20 s to answer: what it returns is as old as the question.
+                clock.advance(Duration.ofSeconds(20));
+                return store.load();
+            }
+
+            @Override
+            public void apply(CatalogSnapshot changes) {
+                store.apply(changes);
+            }
+        };
+        CachedCatalog catalog = new CachedCatalog(slow, Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
+        catalog.refreshNow();
+
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(catalog.isReady()).isFalse();
+    }
+
+    @Test
+    void given_only_a_refresh_interval_then_the_staleness_limit_is_five_intervals_and_at_least_ten_seconds() {
+        assertThat(CachedCatalog.defaultStalenessLimit(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(25));
+        assertThat(CachedCatalog.defaultStalenessLimit(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(CachedCatalog.defaultStalenessLimit(Duration.ofMillis(10))).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void given_a_staleness_limit_not_longer_than_the_refresh_interval_then_construction_is_refused() {
+        assertThatThrownBy(() -> new CachedCatalog(store, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                new MutableClock(ServiceHarness.NOW)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'stalenessLimit'");
+    }
+
+    @Test
     void given_a_store_that_fails_on_the_first_load_when_started_then_start_throws() {
         flaky.failing.set(true);
         CachedCatalog catalog = new CachedCatalog(flaky, Duration.ofMinutes(1));
@@ -145,9 +234,20 @@ class CachedCatalogTest {
         private final CatalogStore delegate;
         final AtomicBoolean failing = new AtomicBoolean();
         private volatile CountDownLatch loads = new CountDownLatch(0);
+        private final AtomicReference<Throwable> nextFailure = new AtomicReference<>();
+        private final CountDownLatch failed = new CountDownLatch(1);
 
         FlakyStore(CatalogStore delegate) {
             this.delegate = delegate;
+        }
+
+        /** The next load throws {@code failure} (an {@link Error} or a {@link RuntimeException}); later ones work. */
+        void failNextLoadWith(Throwable failure) {
+            nextFailure.set(failure);
+        }
+
+        void awaitFailure() throws InterruptedException {
+            assertThat(failed.await(10, TimeUnit.SECONDS)).as("the failing load within 10 s").isTrue();
         }
 
         void awaitLoads(int count) throws InterruptedException {
@@ -160,6 +260,16 @@ class CachedCatalogTest {
         public CatalogSnapshot load() {
             if (failing.get()) {
                 throw new IllegalStateException("catalog database unreachable");
+            }
+            Throwable failure = nextFailure.getAndSet(null);
+            if (failure != null) {
+                failed.countDown();
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
             }
             CatalogSnapshot snapshot = delegate.load();
             loads.countDown();

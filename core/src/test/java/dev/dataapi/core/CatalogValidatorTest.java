@@ -149,9 +149,67 @@ class CatalogValidatorTest {
     void given_a_pin_that_only_another_companys_endpoint_would_refuse_then_there_is_no_problem() {
         Company globex = aCompany().withId("globex").build();
         Endpoint globexEndpoint = anEndpoint().withCompany("globex").withParameters(STORE_ID).build();
+        Endpoint acmeEndpoint = anEndpoint().withParameters(
+                ParameterSpec.builder("store_id", ParameterType.scalar(ScalarType.STRING)).build()).build();
         ApiKey acmeKey = aKey().pinning("store_id", "seven").build();
 
-        assertThat(validator.validate(catalog(List.of(ACME, globex), List.of(globexEndpoint), List.of(acmeKey)))).isEmpty();
+        assertThat(validator.validate(catalog(List.of(ACME, globex), List.of(globexEndpoint, acmeEndpoint),
+                List.of(acmeKey)))).isEmpty();
+    }
+
+    @Test
+    void given_a_misspelt_pin_that_no_endpoint_of_the_company_declares_then_it_is_reported_as_restricting_nothing() {
+        Endpoint endpoint = anEndpoint().withParameters(REGIONS).build();
+        ApiKey key = aKey().pinning("regoins", List.of("Sul")).build();
+
+        assertThat(validate(List.of(endpoint), List.of(key))).containsExactly(new CatalogProblem("api_key acme-partner",
+                "share_context.regoins", "'regoins' is not a parameter of any endpoint of company acme;"
+                + " a pin that matches nothing restricts nothing"));
+    }
+
+    @Test
+    void given_a_pin_that_only_another_companys_endpoint_declares_then_it_restricts_nothing_and_is_reported() {
+        Company globex = aCompany().withId("globex").build();
+        Endpoint globexEndpoint = anEndpoint().withCompany("globex").withParameters(REGIONS).build();
+        ApiKey acmeKey = aKey().pinning("regions", List.of("Sul")).build();
+
+        assertThat(validator.validate(catalog(List.of(ACME, globex), List.of(globexEndpoint), List.of(acmeKey))))
+                .extracting(CatalogProblem::entry, CatalogProblem::field)
+                .containsExactly(tuple("api_key acme-partner", "share_context.regions"));
+    }
+
+    @Test
+    void given_a_pin_declared_only_by_an_inactive_endpoint_then_it_is_accepted_since_reactivating_it_brings_the_pin_back() {
+        Endpoint inactive = anEndpoint().withParameters(REGIONS).inactive().build();
+        ApiKey key = aKey().pinning("regions", List.of("Sul")).build();
+
+        assertThat(validate(List.of(inactive), List.of(key))).isEmpty();
+    }
+
+    @Test
+    void given_a_revoked_key_with_a_pin_that_matches_nothing_then_it_is_accepted_so_revoking_never_waits_on_a_fix() {
+        ApiKey revoked = aKey().pinning("regoins", List.of("Sul")).revoked().build();
+
+        assertThat(validate(List.of(anEndpoint().withParameters(REGIONS).build()), List.of(revoked))).isEmpty();
+    }
+
+    @Test
+    void given_a_new_key_with_a_misspelt_pin_when_validated_against_the_store_then_it_is_reported() {
+        CatalogSnapshot stored = catalog(List.of(ACME), List.of(anEndpoint().withParameters(REGIONS).build()), List.of());
+        CatalogSnapshot changes = catalog(List.of(), List.of(), List.of(aKey().pinning("regoins", List.of("Sul")).build()));
+
+        assertThat(validator.validateChanges(changes, stored)).extracting(CatalogProblem::entry, CatalogProblem::field)
+                .containsExactly(tuple("api_key acme-partner", "share_context.regoins"));
+    }
+
+    @Test
+    void given_an_endpoint_change_that_drops_the_only_parameter_a_stored_key_pins_when_validated_then_the_key_is_reported() {
+        CatalogSnapshot stored = catalog(List.of(ACME), List.of(anEndpoint().withParameters(REGIONS).build()),
+                List.of(aKey().pinning("regions", List.of("Sul")).build()));
+        CatalogSnapshot changes = catalog(List.of(), List.of(anEndpoint().withParameters(STORE_ID).build()), List.of());
+
+        assertThat(validator.validateChanges(changes, stored)).extracting(CatalogProblem::entry, CatalogProblem::field)
+                .containsExactly(tuple("api_key acme-partner", "share_context.regions"));
     }
 
     @Test

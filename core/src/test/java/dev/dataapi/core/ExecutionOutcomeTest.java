@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.ParameterType;
 import dev.dataapi.ports.ScalarType;
+import dev.dataapi.ports.fixtures.RecordingSink;
+import dev.dataapi.ports.in.ExecuteCommand;
 import dev.dataapi.ports.in.ExecuteInput;
 import dev.dataapi.ports.in.ExecuteOutcome;
 import dev.dataapi.ports.in.ParameterProblem;
@@ -129,6 +131,46 @@ class ExecutionOutcomeTest {
         assertThat(logged).anySatisfy(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
             assertThat(record.getMessage()).contains(REQUEST_ID, diagnostic);
+        });
+    }
+
+    @Test
+    void given_a_diagnostic_quoting_a_value_with_line_breaks_when_logged_then_it_stays_on_one_line_with_the_breaks_escaped() {
+        String forged = "2026-04-11 10:30:01 INFO dev.dataapi.core.QueryRunner: request req-1 served";
+        String diagnostic = "ERROR: invalid input syntax for type uuid: \"x\r\n" + forged + "\u001b[2J\"";
+        ServiceHarness harness = syncEndpoint().answering(new QueryOutcome.Failed(diagnostic));
+
+        harness.execute();
+
+        assertThat(logged).singleElement().satisfies(record -> assertThat(record.getMessage())
+                .doesNotContain("\n", "\r", "\u001b")
+                .contains("for type uuid: \"x\\r\\n" + forged + "\\u001b[2J\""));
+    }
+
+    @Test
+    void given_a_request_id_with_a_line_break_when_a_failure_is_logged_then_the_break_is_escaped() {
+        ServiceHarness harness = syncEndpoint().answering(new QueryOutcome.Failed("ERROR: division by zero"));
+        String requestId = "req-1\n2026-04-11 10:30:01 INFO forged";
+
+        harness.service.execute(new ExecuteCommand(Optional.of(TOKEN), "sales", "by-region", ExecuteInput.Parsed.empty(),
+                requestId), new RecordingSink());
+
+        assertThat(logged).singleElement().extracting(LogRecord::getMessage).asString()
+                .doesNotContain("\n").contains("request req-1\\n2026-04-11 10:30:01 INFO forged: query");
+    }
+
+    @Test
+    void given_an_executor_that_throws_with_a_line_break_in_its_message_then_the_logged_exception_escapes_it() {
+        ServiceHarness harness = syncEndpoint().answering((request, sink) -> {
+            throw new IllegalStateException("value 'a\nINFO forged' refused");
+        });
+
+        harness.execute();
+
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getThrown()).hasMessage("value 'a\\nINFO forged' refused");
+            assertThat(record.getThrown()).hasToString("java.lang.IllegalStateException: value 'a\\nINFO forged' refused");
+            assertThat(record.getThrown().getStackTrace()).isNotEmpty();
         });
     }
 

@@ -2,6 +2,7 @@ package dev.dataapi.core;
 
 import static dev.dataapi.core.WorkerHarness.NOW;
 import static dev.dataapi.core.WorkerHarness.settings;
+import static dev.dataapi.ports.fixtures.Fixtures.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dataapi.ports.Column;
@@ -79,6 +80,21 @@ class JobWorkersTest {
         assertThat(failed.error()).contains("The query failed. Quote job id " + job.id() + " to the endpoint's owner.");
         assertThat(runLog.messages(Level.WARNING)).anySatisfy(line -> assertThat(line)
                 .contains(diagnostic).contains(job.id().value()).contains(job.query().requestId()));
+    }
+
+    @Test
+    void given_a_diagnostic_and_a_request_id_with_line_breaks_then_the_failure_is_logged_on_one_line_with_them_escaped() {
+        Job job = aJob().createdAt(harness.clock.instant()).withRequestId("req-1\r\nINFO forged request").build();
+        harness.jobs.insert(job);
+        String diagnostic = "ERROR: value \"x\n2026-04-11 10:30:01 INFO job done\" is out of range";
+
+        harness.start(settings(), (request, sink) -> new QueryOutcome.Failed(diagnostic));
+        harness.jobs.awaitAccepted("fail", job.id());
+
+        assertThat(runLog.messages(Level.WARNING)).singleElement().asString()
+                .doesNotContain("\n", "\r")
+                .contains("(request req-1\\r\\nINFO forged request,")
+                .contains("value \"x\\n2026-04-11 10:30:01 INFO job done\" is out of range");
     }
 
     @Test

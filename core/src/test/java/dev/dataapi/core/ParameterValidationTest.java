@@ -143,7 +143,7 @@ class ParameterValidationTest {
         List<ParameterProblem> problems = problems(harness.execute(values("regions", "Sul")));
 
         assertThat(problems).containsExactly(new ParameterProblem("regions", "INVALID_TYPE",
-                "'regions' must be a JSON array of string (text without NUL characters) values"));
+                "'regions' must be a JSON array whose every element is a string (text without NUL characters)"));
     }
 
     @Test
