@@ -107,7 +107,8 @@ final class Application implements AutoCloseable {
                     new HttpsCallbackUrlPolicy(), wakeWorkers, clock);
             GetJobService getJob = new GetJobService(catalog, catalog, jobs, clock);
             DataApiHttpServer http = new DataApiHttpServer(execute, getJob, catalog,
-                    new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.shutdownGrace()));
+                    new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.shutdownGrace(),
+                            config.maxResultBytes()));
             http.start();
             resources.push(http);
             LOG.info("Data API listening on {}:{} ({})", config.host(), http.port(),

@@ -24,11 +24,12 @@ import java.util.Optional;
  * @param jobRetention    how long jobs can be read
  * @param jobLease        a running job's lease
  * @param shutdownGrace   how long in-flight work may take on shutdown
+ * @param maxResultBytes  largest sync result body
  */
 record Config(String host, int port, Path dataDir, Optional<PostgresSettings> catalogDatabase,
               Optional<PostgresSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
               Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes, Optional<String> mongoUri,
-              int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace) {
+              int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace, long maxResultBytes) {
 
     private static final Duration MIN_QUERY_POOL_WAIT = Duration.ofMillis(250);
 
@@ -65,7 +66,8 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 read.integer(Setting.WORKERS, 0, 256),
                 read.duration(Setting.JOB_RETENTION),
                 read.duration(Setting.JOB_LEASE),
-                read.duration(Setting.SHUTDOWN_GRACE));
+                read.duration(Setting.SHUTDOWN_GRACE),
+                read.integer(Setting.MAX_RESULT_BYTES, 1_048_576, 1_073_741_824));
     }
 
     /** True when no external database is configured and the embedded PostgreSQL with demo data runs. */

@@ -34,6 +34,8 @@ enum Setting {
     CATALOG_REFRESH("DATA_API_CATALOG_REFRESH", "2s", "How often the in-memory catalog is reloaded, so changes by other"
             + " writers show up without a restart."),
     MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body (1024 to 67108864); larger answers 413."),
+    MAX_RESULT_BYTES("DATA_API_MAX_RESULT_BYTES", "67108864", "Largest sync result body (1048576 to 1073741824); it is"
+            + " built in memory so the database connection is freed first. Larger answers 500 RESULT_TOO_LARGE."),
     LOG_LEVEL("DATA_API_LOG_LEVEL", "INFO", "Root log level (read by the logging configuration).");
 
     private static final int WRAP_WIDTH = 70;

@@ -77,12 +77,12 @@ final class LogText {
     }
 
     /** Prints as the original would ({@code java.lang.IllegalStateException: …}), so logs read the same. */
-    private static final class Escaped extends Throwable {
+    private static final class Escaped extends IllegalStateException {
         private static final long serialVersionUID = 1L;
         private final String header;
 
         Escaped(String header, String message, Throwable cause) {
-            super(message, cause, true, true);
+            super(message, cause);
             this.header = header;
         }
 

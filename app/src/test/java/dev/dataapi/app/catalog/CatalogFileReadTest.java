@@ -102,6 +102,10 @@ class CatalogFileReadTest {
     void given_plain_numbers_and_booleans_when_read_as_json_values_then_they_are_big_decimals_and_booleans() {
         CatalogSnapshot snapshot = valid(CatalogFile.read(String.join("\n",
                 "companies: [{id: acme, name: Acme}]",
+                "endpoints:",
+                "  - {company: acme, namespace: s, slug: e, mode: sync, sql: 'SELECT 1',",
+                "     parameters: [{name: store, type: integer}, {name: ratio, type: number}, {name: big, type: number},",
+                "                  {name: open, type: boolean}, {name: words, type: 'string[]'}]}",
                 "api_keys:",
                 "  - id: k",
                 "    company: acme",

@@ -87,7 +87,6 @@ class CatalogFileWriteTest {
                                 .defaultValue(List.of(new BigDecimal("1"), new BigDecimal("2"))).maxItems(3).build()),
                 1, Duration.ofSeconds(5), List.of());
         Map<String, Object> pins = new LinkedHashMap<>();
-        pins.put("word", "on");
         pins.put("ids", List.of(new BigDecimal("1"), new BigDecimal("2")));
         return new CatalogSnapshot(
                 List.of(new Company(ACME, "Acme: Ltd # 1", Optional.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")),
