@@ -148,6 +148,13 @@ public final class JobWorkers implements AutoCloseable {
             LOG.log(Level.WARNING, "job " + claimed.claim().jobId() + ": the job store failed while the job ran;"
                     + " once its lease lapses it runs again", LogText.fault(e));
             wakeUps.pause(settings.pollInterval());
+        } catch (Error e) {
+            // An Error (a linkage problem, an allocation that failed) must not silently end this worker
+            // thread: the pool would shrink until no job runs. The job runs again once its lease lapses
+            // and fails for good after its last attempt.
+            LOG.log(Level.ERROR, "job " + claimed.claim().jobId() + ": an unexpected error stopped the job;"
+                    + " once its lease lapses it runs again", LogText.fault(e));
+            wakeUps.pause(settings.pollInterval());
         } finally {
             running.remove(claimed.claim());
         }

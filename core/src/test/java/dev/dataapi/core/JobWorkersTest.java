@@ -131,6 +131,27 @@ class JobWorkersTest {
     }
 
     @Test
+    void given_an_executor_that_throws_an_error_then_the_worker_thread_survives_and_runs_the_next_job() {
+        Job broken = harness.queue();
+        harness.clock.advance(Duration.ofSeconds(1));
+        Job next = harness.queue();
+        AtomicInteger calls = new AtomicInteger();
+
+        harness.start(settings().withWorkers(1), (request, sink) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new AbstractMethodError("a stale adapter jar");
+            }
+            sink.columns(List.of());
+            return new QueryOutcome.Completed(0, false);
+        });
+        harness.jobs.awaitAccepted("complete", next.id());
+
+        assertThat(harness.find(broken.id()).state()).isEqualTo(JobState.RUNNING);
+        assertThat(workersLog.messages(Level.SEVERE)).anySatisfy(line -> assertThat(line)
+                .contains(broken.id().value()).contains("a stale adapter jar"));
+    }
+
+    @Test
     void given_no_database_connection_then_the_job_goes_back_to_the_queue_without_using_an_attempt_and_runs_later() {
         Job job = harness.queue();
         AtomicInteger calls = new AtomicInteger();
