@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
@@ -45,6 +46,9 @@ public final class MongoJobStore implements JobStore {
     private static final FindOneAndUpdateOptions CLAIM = new FindOneAndUpdateOptions()
             .sort(ClaimQueries.oldestFirst()).returnDocument(ReturnDocument.AFTER);
 
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+
+    private final AtomicLong lastSweepMillis = new AtomicLong(Long.MIN_VALUE / 2);
     private final MongoCollection<BsonDocument> jobs;
     private final MongoCollection<BsonDocument> chunks;
     private final ChunkLimits limits;
@@ -101,11 +105,13 @@ public final class MongoJobStore implements JobStore {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("'maxAttempts' must be positive");
         }
-        long failed = MongoCalls.call("fail jobs that ran out of attempts",
-                () -> jobs.updateMany(ClaimQueries.exhausted(now, maxAttempts), ClaimQueries.fail(INTERRUPTED, now))
-                        .getModifiedCount());
-        if (failed > 0) {
-            LOG.log(Level.INFO, "{0} job(s) failed after {1} interrupted attempt(s)", failed, maxAttempts);
+        if (sweepDue(now)) {
+            long failed = MongoCalls.call("fail jobs that ran out of attempts",
+                    () -> jobs.updateMany(ClaimQueries.exhausted(now, maxAttempts), ClaimQueries.fail(INTERRUPTED, now))
+                            .getModifiedCount());
+            if (failed > 0) {
+                LOG.log(Level.INFO, "{0} job(s) failed after {1} interrupted attempt(s)", failed, maxAttempts);
+            }
         }
         String token = UUID.randomUUID().toString();
         Instant leaseUntil = now.plus(lease);
@@ -150,7 +156,10 @@ public final class MongoJobStore implements JobStore {
                 PreciseInstants.unset(JobDocuments.LEASE_UNTIL)));
         if (completed) {
             writer.completed();
-            discardOtherClaimsChunks(claim);
+            if (claim.attempt() > 1) {
+                // Only a job that was started before can have rows of an interrupted attempt.
+                discardOtherClaimsChunks(claim);
+            }
         }
         return completed;
     }
@@ -182,6 +191,18 @@ public final class MongoJobStore implements JobStore {
                 .orElseThrow(() -> new JobStoreException("job " + id + " has no stored result"));
         sink.columns(result.summary().columns());
         ResultChunks.read(chunks, id, result.claimToken(), result.chunks(), sink);
+    }
+
+    /**
+     * The sweep for jobs out of attempts scans the queue, so every claiming worker running it on
+     * every claim would multiply the store's load; once per interval (by the callers' clock) is
+     * enough, because {@link ClaimQueries#claimable} never hands out such a job in between.
+     */
+    private boolean sweepDue(Instant now) {
+        long nowMillis = now.toEpochMilli();
+        long last = lastSweepMillis.get();
+        boolean due = nowMillis >= last + SWEEP_INTERVAL.toMillis() || nowMillis < last;
+        return due && lastSweepMillis.compareAndSet(last, nowMillis);
     }
 
     private boolean updateCurrent(String operation, JobClaim claim, Supplier<Bson> update) {

@@ -71,7 +71,7 @@ class MongoJobStoreFailureTest {
 
         assertFails(() -> store.insert(aJob().createdAt(t0).withSql(SECRET_SQL).build()), "could not insert job ");
         assertFails(() -> store.find(job.id(), t0), "could not read job " + job.id());
-        assertFails(() -> store.claimNext(t0, LEASE, 3), "could not fail jobs that ran out of attempts");
+        assertFails(() -> store.claimNext(t0, LEASE, 3), "could not claim a job");
         assertFails(() -> store.renew(claim, t0, LEASE), "could not renew the lease on job " + job.id());
         assertFails(() -> store.fail(claim, "failed", t0), "could not fail job " + job.id());
         assertFails(() -> store.release(claim), "could not release job " + job.id());
