@@ -5,7 +5,10 @@ import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.ResultSummary;
+import dev.dataapi.ports.CallbackState;
+import dev.dataapi.ports.out.ClaimedDelivery;
 import dev.dataapi.ports.out.ClaimedJob;
+import dev.dataapi.ports.out.DeliveryClaim;
 import dev.dataapi.ports.out.JobClaim;
 import dev.dataapi.ports.out.JobResultWriter;
 import dev.dataapi.ports.out.JobStore;
@@ -146,6 +149,18 @@ final class ObservableJobStore implements JobStore {
     public void readResult(JobId id, ResultSink sink) {
         checkFailing();
         store.readResult(id, sink);
+    }
+
+    @Override
+    public Optional<ClaimedDelivery> claimDelivery(Instant now, Duration lease) {
+        checkFailing();
+        return store.claimDelivery(now, lease);
+    }
+
+    @Override
+    public boolean recordDelivery(DeliveryClaim claim, CallbackState next) {
+        checkFailing();
+        return store.recordDelivery(claim, next);
     }
 
     private boolean record(String action, JobClaim claim, Instant now, boolean accepted) {

@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param error        the consumer-safe failure message, for a failed job
  * @param result       the stored result's summary, for a completed job
  * @param expiresAt    after this instant the job no longer exists for anyone
+ * @param callback     the webhook delivery's state, exactly when a callback URL was given
  */
 public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiKeyId, ShareContext shareContext,
                   QueryRequest query, Optional<String> callbackUrl, JobState state, int attempts, Instant createdAt,
-                  Optional<Instant> completedAt, Optional<String> error, Optional<ResultSummary> result, Instant expiresAt) {
+                  Optional<Instant> completedAt, Optional<String> error, Optional<ResultSummary> result, Instant expiresAt,
+                  Optional<CallbackState> callback) {
 
     public Job {
         Objects.requireNonNull(id, "'id' is required");
@@ -47,6 +49,10 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
         error = Objects.requireNonNullElse(error, Optional.empty());
         result = Objects.requireNonNullElse(result, Optional.empty());
         Objects.requireNonNull(expiresAt, "'expiresAt' is required");
+        callback = Objects.requireNonNullElse(callback, Optional.empty());
+        if (callback.isPresent() != callbackUrl.isPresent()) {
+            throw new IllegalArgumentException("job " + id + ": 'callback' is set exactly when 'callbackUrl' is");
+        }
         if (state.isTerminal() != completedAt.isPresent()) {
             throw new IllegalArgumentException("job " + id + ": 'completedAt' is set exactly for completed and failed jobs");
         }
@@ -61,8 +67,10 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
     /** A new job, queued, that exists until {@code now + retention}. */
     public static Job submit(JobId id, CompanyId company, EndpointRef endpoint, String apiKeyId, ShareContext shareContext,
                              QueryRequest query, Optional<String> callbackUrl, Instant now, Duration retention) {
-        return new Job(id, company, endpoint, apiKeyId, shareContext, query, callbackUrl, JobState.QUEUED, 0, now,
-                Optional.empty(), Optional.empty(), Optional.empty(), now.plus(retention));
+        Optional<String> url = Objects.requireNonNullElse(callbackUrl, Optional.empty());
+        return new Job(id, company, endpoint, apiKeyId, shareContext, query, url, JobState.QUEUED, 0, now,
+                Optional.empty(), Optional.empty(), Optional.empty(), now.plus(retention),
+                url.map(given -> CallbackState.pending()));
     }
 
     /** A worker starts it: from queued, or again from running when the previous worker's lease ran out. */
@@ -91,6 +99,25 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
                 Optional.empty());
     }
 
+    /** The outcome's webhook delivery moved on (an attempt was made); only for an ended job with a callback. */
+    public Job withCallback(CallbackState next) {
+        if (!state.isTerminal() || callback.isEmpty()) {
+            throw new IllegalStateException("cannot record a webhook delivery for job " + id + " in state " + state
+                    + (callback.isEmpty() ? " without a callback" : ""));
+        }
+        if (callback.get().status() != CallbackStatus.PENDING) {
+            throw new IllegalStateException("the webhook delivery of job " + id + " has already ended");
+        }
+        return new Job(id, company, endpoint, apiKeyId, shareContext, query, callbackUrl, state, attempts, createdAt,
+                completedAt, error, result, expiresAt, Optional.of(Objects.requireNonNull(next, "'next' is required")));
+    }
+
+    /** True when the outcome's webhook is due at {@code now}: the job ended and its delivery is pending and due. */
+    public boolean callbackDueAt(Instant now) {
+        return state.isTerminal() && callback.isPresent() && callback.get().status() == CallbackStatus.PENDING
+                && callback.get().nextAttemptAt().map(next -> !now.isBefore(next)).orElse(true);
+    }
+
     /** True once the retention period is over: the job then reads as absent. */
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
@@ -99,7 +126,7 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
     private Job with(JobState newState, int newAttempts, Optional<Instant> newCompletedAt, Optional<String> newError,
                      Optional<ResultSummary> newResult) {
         return new Job(id, company, endpoint, apiKeyId, shareContext, query, callbackUrl, newState, newAttempts, createdAt,
-                newCompletedAt, newError, newResult, expiresAt);
+                newCompletedAt, newError, newResult, expiresAt, callback);
     }
 
     private void requireState(String action, JobState... allowed) {

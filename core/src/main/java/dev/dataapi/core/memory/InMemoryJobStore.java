@@ -6,7 +6,10 @@ import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.JobState;
 import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.ResultSummary;
+import dev.dataapi.ports.CallbackState;
+import dev.dataapi.ports.out.ClaimedDelivery;
 import dev.dataapi.ports.out.ClaimedJob;
+import dev.dataapi.ports.out.DeliveryClaim;
 import dev.dataapi.ports.out.JobClaim;
 import dev.dataapi.ports.out.JobResultWriter;
 import dev.dataapi.ports.out.JobStore;
@@ -174,6 +177,45 @@ public final class InMemoryJobStore implements JobStore {
         }
     }
 
+    @Override
+    public Optional<ClaimedDelivery> claimDelivery(Instant now, Duration lease) {
+        Objects.requireNonNull(now, "'now' is required");
+        Objects.requireNonNull(lease, "'lease' is required");
+        synchronized (lock) {
+            Entry due = null;
+            for (Entry entry : entries.values()) {
+                boolean free = entry.deliveryLeaseUntil == null || !now.isBefore(entry.deliveryLeaseUntil);
+                if (free && !entry.job.isExpiredAt(now) && entry.job.callbackDueAt(now)
+                        && (due == null || OLDEST_FIRST.compare(entry, due) < 0)) {
+                    due = entry;
+                }
+            }
+            if (due == null) {
+                return Optional.empty();
+            }
+            due.deliveryToken = UUID.randomUUID().toString();
+            due.deliveryLeaseUntil = now.plus(lease);
+            return Optional.of(new ClaimedDelivery(due.job,
+                    new DeliveryClaim(due.job.id(), due.deliveryToken, due.deliveryLeaseUntil)));
+        }
+    }
+
+    @Override
+    public boolean recordDelivery(DeliveryClaim claim, CallbackState next) {
+        Objects.requireNonNull(claim, "'claim' is required");
+        Objects.requireNonNull(next, "'next' is required");
+        synchronized (lock) {
+            Entry entry = entries.get(claim.jobId());
+            if (entry == null || !claim.token().equals(entry.deliveryToken)) {
+                return false;
+            }
+            entry.job = entry.job.withCallback(next);
+            entry.deliveryToken = null;
+            entry.deliveryLeaseUntil = null;
+            return true;
+        }
+    }
+
     private Entry current(JobClaim claim) {
         Entry entry = entries.get(claim.jobId());
         boolean holds = entry != null && entry.job.state() == JobState.RUNNING && claim.token().equals(entry.claimToken);
@@ -187,6 +229,8 @@ public final class InMemoryJobStore implements JobStore {
         private Instant leaseUntil;
         private List<Column> columns = List.of();
         private List<Object[]> rows = List.of();
+        private String deliveryToken;
+        private Instant deliveryLeaseUntil;
 
         private Entry(Job job) {
             this.job = job;

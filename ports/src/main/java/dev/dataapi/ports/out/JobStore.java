@@ -51,4 +51,19 @@ public interface JobStore {
 
     /** Streams a completed job's stored rows, in order, into {@code sink} (columns first). */
     void readResult(JobId id, ResultSink sink);
+
+    /**
+     * Atomically claims the oldest due webhook delivery: a job that has ended (completed or failed,
+     * including by running out of attempts), whose callback is pending and due at {@code now}, and
+     * that no other sender holds, for a lease until {@code now + lease}. Empty when nothing is due.
+     * A delivery is never lost: it stays claimable until an attempt's outcome is recorded.
+     */
+    Optional<ClaimedDelivery> claimDelivery(Instant now, Duration lease);
+
+    /**
+     * Records the outcome of the claimed attempt as the job's new callback state (see
+     * {@link dev.dataapi.ports.Job#withCallback}) and ends the claim; false when the claim is no
+     * longer current.
+     */
+    boolean recordDelivery(DeliveryClaim claim, dev.dataapi.ports.CallbackState next);
 }

@@ -1,0 +1,14 @@
+package dev.dataapi.ports.out;
+
+import dev.dataapi.ports.Job;
+import dev.dataapi.ports.in.ResultSource;
+
+/**
+ * Writes the body of a job's webhook: the same JSON a consumer gets from
+ * {@code GET …/jobs/{job_id}}, plus the endpoint's {@code namespace} and {@code slug}. Thread-safe.
+ */
+public interface WebhookPayloadEncoder {
+
+    /** The UTF-8 JSON body for {@code job}; {@code result} streams a completed job's stored rows. */
+    byte[] encode(Job job, ResultSource result);
+}
