@@ -1,0 +1,78 @@
+package dev.dataapi.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs webhook deliveries the Standard Webhooks way: {@code v1,} and the base64 HMAC-SHA256 of
+ * {@code {id}.{timestamp}.{body}} under the secret's key. Several secrets (while one is being rotated
+ * out) give several signatures separated by spaces, so a receiver holding either secret accepts the
+ * delivery.
+ */
+public final class WebhookSigner {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int LONGEST_MESSAGE_ID = 256;
+
+    private WebhookSigner() {
+    }
+
+    /** The {@code webhook-signature} value for one secret. */
+    public static String signature(String secret, String messageId, long timestampSeconds, byte[] body) {
+        return signature(List.of(Objects.requireNonNull(secret, "'webhook_secret' is required")), messageId, timestampSeconds, body);
+    }
+
+    /** The {@code webhook-signature} value for each of {@code secrets}, in their order, separated by spaces. */
+    public static String signature(List<String> secrets, String messageId, long timestampSeconds, byte[] body) {
+        Objects.requireNonNull(secrets, "'secrets' is required");
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("'secrets' must hold at least one webhook secret");
+        }
+        requireMessageId(messageId);
+        if (timestampSeconds < 0) {
+            throw new IllegalArgumentException("'timestamp' must be seconds since the epoch, got " + timestampSeconds);
+        }
+        Objects.requireNonNull(body, "'body' is required");
+        byte[] signed = signedContent(messageId, timestampSeconds, body);
+        StringJoiner signatures = new StringJoiner(" ");
+        for (String secret : secrets) {
+            signatures.add("v1," + Base64.getEncoder().encodeToString(hmac(WebhookSecret.parse(secret), signed)));
+        }
+        return signatures.toString();
+    }
+
+    static void requireMessageId(String messageId) {
+        Objects.requireNonNull(messageId, "'messageId' is required");
+        if (messageId.isEmpty() || messageId.length() > LONGEST_MESSAGE_ID
+                || !messageId.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            // It travels in a header: printable ASCII only, and no spaces.
+            throw new IllegalArgumentException("'messageId' must be 1 to " + LONGEST_MESSAGE_ID
+                    + " printable ASCII characters without spaces");
+        }
+    }
+
+    private static byte[] signedContent(String messageId, long timestampSeconds, byte[] body) {
+        byte[] prefix = (messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, content, 0, prefix.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
+    }
+
+    private static byte[] hmac(WebhookSecret secret, byte[] content) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret.key(), ALGORITHM));
+            return mac.doFinal(content);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            // Every Java platform must provide HmacSHA256, and any non-empty key suits it.
+            throw new IllegalStateException("HmacSHA256 is unavailable on this Java runtime", e);
+        }
+    }
+}
