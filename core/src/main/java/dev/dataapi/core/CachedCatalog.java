@@ -1,6 +1,7 @@
 package dev.dataapi.core;
 
 import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Company;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
@@ -8,6 +9,7 @@ import dev.dataapi.ports.in.CheckReadiness;
 import dev.dataapi.ports.out.ApiKeyLookup;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
+import dev.dataapi.ports.out.CompanyLookup;
 import dev.dataapi.ports.out.EndpointCatalog;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -21,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves endpoint and API key lookups from memory and reloads the whole catalog from a
+ * Serves endpoint, API key and company lookups from memory and reloads the whole catalog from a
  * {@link CatalogStore} every {@code refreshInterval}, so another writer's change (a revoked key, a
  * new endpoint) shows up within one interval without a restart.
  *
@@ -34,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Lookups are lock-free reads of an immutable index; thread-safe.
  */
-public final class CachedCatalog implements EndpointCatalog, ApiKeyLookup, CheckReadiness, AutoCloseable {
+public final class CachedCatalog implements EndpointCatalog, ApiKeyLookup, CompanyLookup, CheckReadiness, AutoCloseable {
     private static final Logger LOG = System.getLogger(CachedCatalog.class.getName());
 
     /** The shortest default staleness limit: a short refresh interval must not make readiness flap. */
@@ -168,6 +170,12 @@ public final class CachedCatalog implements EndpointCatalog, ApiKeyLookup, Check
     @Override
     public Optional<Endpoint> findEndpoint(CompanyId company, EndpointRef ref) {
         return index.endpoint(company, ref);
+    }
+
+    /** The company in the catalog being served; its webhook secret signs its callbacks. */
+    @Override
+    public Optional<Company> findCompany(CompanyId id) {
+        return index.company(id);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.dataapi.core;
 
 import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Company;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
@@ -22,6 +23,7 @@ final class CatalogIndex {
     private final CatalogSnapshot snapshot;
     private final Map<EndpointKey, Endpoint> endpoints;
     private final Map<String, ApiKey> keysByHash;
+    private final Map<CompanyId, Company> companies;
 
     CatalogIndex(CatalogSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -47,6 +49,13 @@ final class CatalogIndex {
         ambiguous.forEach(byHash::remove);
         this.endpoints = Map.copyOf(byRef);
         this.keysByHash = Map.copyOf(byHash);
+        Map<CompanyId, Company> byId = new HashMap<>();
+        for (Company company : snapshot.companies()) {
+            if (byId.putIfAbsent(company.id(), company) != null) {
+                LOG.log(Level.WARNING, "catalog holds company " + company.id() + " more than once; serving the first");
+            }
+        }
+        this.companies = Map.copyOf(byId);
     }
 
     CatalogSnapshot snapshot() {
@@ -55,6 +64,10 @@ final class CatalogIndex {
 
     Optional<Endpoint> endpoint(CompanyId company, EndpointRef ref) {
         return Optional.ofNullable(endpoints.get(new EndpointKey(company, ref)));
+    }
+
+    Optional<Company> company(CompanyId id) {
+        return Optional.ofNullable(id == null ? null : companies.get(id));
     }
 
     Optional<ApiKey> keyByTokenSha256(String tokenSha256) {

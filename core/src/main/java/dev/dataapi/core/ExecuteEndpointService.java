@@ -16,6 +16,8 @@ import dev.dataapi.ports.in.Rejection;
 import dev.dataapi.ports.in.RejectionCode;
 import dev.dataapi.ports.out.ApiKeyLookup;
 import dev.dataapi.ports.BoundParameter;
+import dev.dataapi.ports.out.CallbackAddressPolicy;
+import dev.dataapi.ports.out.CompanyLookup;
 import dev.dataapi.ports.out.EndpointCatalog;
 import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.ports.out.QueryExecutor;
@@ -43,29 +45,34 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
     private final ApiKeyLookup keys;
     private final EndpointCatalog endpoints;
     private final QueryRunner runner;
-    private final CallbackUrlPolicy callbacks;
+    private final CallbackChecks callbacks;
     private final JobSubmitter submitter;
     private final Clock clock;
 
     /**
      * @param keys         finds the caller's key
      * @param endpoints    finds the endpoint within the key's company
+     * @param companies    finds the endpoint's company: a callback needs its webhook signing secret
      * @param queries      runs sync endpoints' queries
      * @param jobs         stores async endpoints' executions as queued jobs
      * @param jobSettings  how long a job is kept ({@link JobSettings#retention()})
-     * @param callbacks    decides which {@code callback_url} values are accepted
+     * @param callbacks    the form a {@code callback_url} must have, typically {@link HttpsCallbackUrlPolicy}
+     * @param addresses    which hosts a {@code callback_url} may point to (SSRF); asked only for URLs of
+     *                     the right form, on the request thread (it may block on DNS)
      * @param jobSubmitted called after each job is stored, typically {@link JobWorkers#wakeUp()}; a
      *                     failure there is logged and does not fail the request
      * @param clock        the time used for key expiry, {@code executed_at} and job timestamps
      */
-    public ExecuteEndpointService(ApiKeyLookup keys, EndpointCatalog endpoints, QueryExecutor queries, JobStore jobs,
-                                  JobSettings jobSettings, CallbackUrlPolicy callbacks, Runnable jobSubmitted,
-                                  Clock clock) {
+    public ExecuteEndpointService(ApiKeyLookup keys, EndpointCatalog endpoints, CompanyLookup companies,
+                                  QueryExecutor queries, JobStore jobs, JobSettings jobSettings, CallbackUrlPolicy callbacks,
+                                  CallbackAddressPolicy addresses, Runnable jobSubmitted, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "'keys' is required");
         this.endpoints = Objects.requireNonNull(endpoints, "'endpoints' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
         this.runner = new QueryRunner(Objects.requireNonNull(queries, "'queries' is required"), clock);
-        this.callbacks = Objects.requireNonNull(callbacks, "'callbacks' is required");
+        this.callbacks = new CallbackChecks(Objects.requireNonNull(callbacks, "'callbacks' is required"),
+                Objects.requireNonNull(addresses, "'addresses' is required"),
+                Objects.requireNonNull(companies, "'companies' is required"));
         this.submitter = new JobSubmitter(Objects.requireNonNull(jobs, "'jobs' is required"),
                 Objects.requireNonNull(jobSettings, "'jobSettings' is required").retention(),
                 Objects.requireNonNull(jobSubmitted, "'jobSubmitted' is required"), clock);
@@ -115,7 +122,8 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
                     List.of(new ParameterProblem("callback_url", "NOT_ALLOWED", CALLBACK_ON_SYNC)));
         }
         if (endpoint.mode() == ExecutionMode.ASYNC) {
-            Optional<ParameterProblem> badCallback = input.callbackUrl().flatMap(callbacks::check);
+            Optional<ParameterProblem> badCallback = input.callbackUrl()
+                    .flatMap(url -> callbacks.check(url, endpoint.company()));
             if (badCallback.isPresent()) {
                 return withProblems(RejectionCode.INVALID_PARAMETER, badCallback.get().message(), List.of(badCallback.get()));
             }

@@ -57,9 +57,9 @@ class AsyncRoundTripTest {
                  return new QueryOutcome.Completed(1, false);
              }, settings, Clock.systemUTC())) {
             workers.start();
-            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog,
+            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, catalog,
                     (request, sink) -> new QueryOutcome.Completed(0, false), jobs, settings, new HttpsCallbackUrlPolicy(),
-                    workers::wakeUp, Clock.systemUTC());
+                    url -> Optional.empty(), workers::wakeUp, Clock.systemUTC());
             GetJobService getJob = new GetJobService(catalog, catalog, jobs, Clock.systemUTC());
             Optional<String> token = Optional.of(ApiKeyBuilder.DEFAULT_TOKEN);
 

@@ -29,6 +29,7 @@ class CachedCatalogTest {
     private static final CompanyId ACME = new CompanyId("acme");
     private static final EndpointRef BY_REGION = new EndpointRef("sales", "by-region");
     private static final EndpointRef BY_MONTH = new EndpointRef("sales", "by-month");
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     private final InMemoryCatalogStore store = new InMemoryCatalogStore(new CatalogSnapshot(
             List.of(aCompany().build()), List.of(anEndpoint().build()), List.of(aKey().build())));
@@ -80,6 +81,20 @@ class CachedCatalogTest {
         assertThat(refreshed).isTrue();
         assertThat(catalog.findEndpoint(ACME, BY_MONTH)).isPresent();
         assertThat(catalog.findByTokenSha256(revoked.tokenSha256())).contains(revoked);
+    }
+
+    @Test
+    void given_a_company_given_a_webhook_secret_when_refreshed_then_the_company_lookup_serves_the_secret() {
+        CachedCatalog catalog = new CachedCatalog(store, Duration.ofMinutes(1));
+        catalog.refreshNow();
+        assertThat(catalog.findCompany(ACME)).hasValueSatisfying(company -> assertThat(company.webhookSecret()).isEmpty());
+        store.apply(new CatalogSnapshot(List.of(aCompany().withWebhookSecret(SECRET).build()), List.of(), List.of()));
+
+        catalog.refreshNow();
+
+        assertThat(catalog.findCompany(ACME)).hasValueSatisfying(company ->
+                assertThat(company.webhookSecret()).contains(SECRET));
+        assertThat(catalog.findCompany(new CompanyId("globex"))).isEmpty();
     }
 
     @Test

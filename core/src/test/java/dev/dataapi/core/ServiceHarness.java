@@ -30,17 +30,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real {@link ExecuteEndpointService} and {@link GetJobService} over an in-memory catalog
- * (through {@link CachedCatalog}), an in-memory job store, and a query executor that records each
- * request and answers as the test says. Submitted jobs are counted as wake-ups, not run.
+ * (through {@link CachedCatalog}; company acme has a webhook signing secret), an in-memory job store,
+ * a callback address policy that allows every host unless told otherwise, and a query executor that
+ * records each request and answers as the test says. Submitted jobs are counted as wake-ups, not run.
  */
 final class ServiceHarness {
     static final Instant NOW = Instant.parse("2026-04-11T10:30:00Z");
     static final String TOKEN = ApiKeyBuilder.DEFAULT_TOKEN;
     static final String REQUEST_ID = "req-7f3a";
+    static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     final MutableClock clock = new MutableClock(NOW);
     final List<QueryRequest> requests = new ArrayList<>();
@@ -50,17 +53,24 @@ final class ServiceHarness {
     private QueryExecutor answer = (request, sink) -> new QueryOutcome.Completed(0, false);
     final ObservableJobStore jobs = new ObservableJobStore();
     final AtomicInteger wakeUps = new AtomicInteger();
+    /** Every URL the address policy was asked about, in order. */
+    final List<String> addressChecks = new CopyOnWriteArrayList<>();
+    private volatile Optional<String> addressRefusal = Optional.empty();
     private volatile boolean wakeUpFails;
     final ExecuteEndpointService service;
     final GetJobService getJob;
 
     ServiceHarness() {
-        service = new ExecuteEndpointService(catalog, catalog, (request, sink) -> {
+        service = new ExecuteEndpointService(catalog, catalog, catalog, (request, sink) -> {
             requests.add(request);
             return answer.execute(request, sink);
-        }, jobs, JobSettings.defaults(), new HttpsCallbackUrlPolicy(), this::wakeUp, clock);
+        }, jobs, JobSettings.defaults(), new HttpsCallbackUrlPolicy(), url -> {
+            addressChecks.add(url);
+            return addressRefusal;
+        }, this::wakeUp, clock);
         getJob = new GetJobService(catalog, catalog, jobs, clock);
-        store.apply(new CatalogSnapshot(List.of(aCompany().build()), List.of(), List.of()));
+        store.apply(new CatalogSnapshot(List.of(aCompany().withWebhookSecret(WEBHOOK_SECRET).build()), List.of(),
+                List.of()));
     }
 
     /** The default catalog: company acme, the given endpoints, and the default key with execute permission. */
@@ -83,6 +93,19 @@ final class ServiceHarness {
     ServiceHarness addCompany(String id) {
         store.apply(new CatalogSnapshot(List.of(aCompany().withId(id).build()), List.of(), List.of()));
         catalog.refreshNow();
+        return this;
+    }
+
+    /** Company acme loses its webhook signing secret. */
+    ServiceHarness withoutWebhookSecret() {
+        store.apply(new CatalogSnapshot(List.of(aCompany().build()), List.of(), List.of()));
+        catalog.refreshNow();
+        return this;
+    }
+
+    /** From now on the address policy refuses every callback URL with {@code sentence}. */
+    ServiceHarness refusingAddresses(String sentence) {
+        addressRefusal = Optional.of(sentence);
         return this;
     }
 
