@@ -12,6 +12,9 @@
  * use case has returned, so a slow client never holds a database connection and a failure never leaves
  * a partial body. A job's body is streamed as its stored rows are read; a failure after part of it was
  * sent closes the connection, so the body is never ended as if it were complete.
- * {@link dev.dataapi.http.DataApiHttpServer} is the only entry point; everything else is package-private.
+ * The same job body, followed by the endpoint's namespace and slug, is the webhook payload written by
+ * {@link dev.dataapi.http.JsonWebhookPayloads}. {@link dev.dataapi.http.DataApiHttpServer} (configured
+ * by {@link dev.dataapi.http.HttpSettings}) and that encoder are the entry points; everything else is
+ * package-private.
  */
 package dev.dataapi.http;

@@ -21,14 +21,26 @@ final class Jobs {
     // Sub-second parts on purpose: the API shows whole seconds.
     static final Instant CREATED = Instant.parse("2026-04-11T10:30:00.750Z");
     static final Instant FINISHED = Instant.parse("2026-04-11T10:31:05.999999Z");
+    static final String CALLBACK_URL = "https://hooks.example.com/data-api";
 
     private Jobs() {
     }
 
     static Job queued() {
-        return Job.submit(new JobId(ID), new CompanyId("acme"), ENDPOINT, "acme-partner", ShareContext.none(),
-                new QueryRequest("SELECT region FROM sales", List.of(), 10_000, Duration.ofMinutes(15), "rid-submit"),
-                Optional.empty(), CREATED, Duration.ofDays(1));
+        return submitted(Optional.empty());
+    }
+
+    /** Queued, with a webhook to deliver once it ends. */
+    static Job queuedWithCallback() {
+        return submitted(Optional.of(CALLBACK_URL));
+    }
+
+    static Job completedWithCallback(int rowCount, boolean truncated) {
+        return queuedWithCallback().start().complete(new ResultSummary(List.of(), rowCount, truncated), FINISHED);
+    }
+
+    static Job failedWithCallback(String error) {
+        return queuedWithCallback().start().fail(error, FINISHED);
     }
 
     static Job running() {
@@ -41,5 +53,11 @@ final class Jobs {
 
     static Job failed(String error) {
         return running().fail(error, FINISHED);
+    }
+
+    private static Job submitted(Optional<String> callbackUrl) {
+        return Job.submit(new JobId(ID), new CompanyId("acme"), ENDPOINT, "acme-partner", ShareContext.none(),
+                new QueryRequest("SELECT region FROM sales", List.of(), 10_000, Duration.ofMinutes(15), "rid-submit"),
+                callbackUrl, CREATED, Duration.ofDays(1));
     }
 }
