@@ -56,7 +56,7 @@ final class JobJson {
         JsonGenerator out = Json.generator(body);
         try {
             out.writeStartObject();
-            writeJobFields(out, job, result);
+            writeJobFields(out, job, result, true);
             out.writeEndObject();
         } catch (RuntimeException | IOException | Error e) {
             // The generator is dropped unclosed: closing it would flush its buffer and end the JSON.
@@ -71,7 +71,7 @@ final class JobJson {
      * an object the caller has opened and will close. Every body that shows a job (the job read, the
      * webhook payload) writes it here, so they cannot drift apart.
      */
-    static void writeJobFields(JsonGenerator out, Job job, ResultSource result) throws IOException {
+    static void writeJobFields(JsonGenerator out, Job job, ResultSource result, boolean withCallback) throws IOException {
         out.writeStringField("job_id", job.id().value());
         out.writeStringField("status", job.state().publicStatus());
         out.writeFieldName("result");
@@ -85,7 +85,7 @@ final class JobJson {
         writeNullableString(out, "completed_at", job.completedAt().map(ResultJsonWriter::utcSeconds));
         // Beyond the contract's six keys, and only for a job given a callback_url, so a consumer that
         // never asked for a webhook reads exactly the contract's body.
-        if (job.callback().isPresent()) {
+        if (withCallback && job.callback().isPresent()) {
             writeCallback(out, job.callback().get());
         }
     }

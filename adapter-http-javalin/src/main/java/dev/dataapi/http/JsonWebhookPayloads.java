@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The webhook body of a job: the job exactly as {@code GET …/jobs/{job_id}} shows it (written by the
- * same code, so the two never drift apart), then {@code "namespace"} and {@code "slug"} as the last two
+ * same code, so the two never drift apart) except for the {@code callback} delivery state, then {@code "namespace"} and {@code "slug"} as the last two
  * keys, so a receiver serving several endpoints knows which one answered without parsing URLs.
  * A completed job's stored rows are streamed from its {@link ResultSource} into the body; they are read
  * only for a completed job. The whole body is held in memory because it is signed before it is sent.
@@ -34,7 +34,9 @@ public final class JsonWebhookPayloads implements WebhookPayloadEncoder {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(INITIAL_CAPACITY);
         try (JsonGenerator out = Json.generator(buffer)) {
             out.writeStartObject();
-            JobJson.writeJobFields(out, job, result);
+            // Without the callback's own delivery state: every attempt of one delivery must carry the
+            // same body under the same webhook-id.
+            JobJson.writeJobFields(out, job, result, false);
             out.writeStringField("namespace", job.endpoint().namespace());
             out.writeStringField("slug", job.endpoint().slug());
             out.writeEndObject();
