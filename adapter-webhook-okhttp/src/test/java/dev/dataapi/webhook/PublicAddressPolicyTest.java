@@ -137,14 +137,14 @@ class PublicAddressPolicyTest {
     }
 
     @Test
-    void given_the_addresses_are_refused_the_refusal_never_names_the_address() {
+    void given_a_refused_address_when_checked_then_the_refusal_names_its_kind_but_never_the_address() {
         PublicAddressPolicy policy = new PublicAddressPolicy(false, Resolvers.table(Map.of("db.internal", ips("10.20.30.40"))));
 
         assertThat(policy.refusal("https://db.internal/")).hasValueSatisfying(reason -> assertThat(reason).doesNotContain("10.20"));
     }
 
     @Test
-    void given_no_resolver_was_given_when_a_literal_is_checked_then_the_system_resolver_policy_decides_alike() {
+    void given_the_system_resolver_when_ip_literals_are_checked_then_they_are_decided_without_a_lookup() {
         PublicAddressPolicy system = new PublicAddressPolicy(false);
 
         assertThat(system.refusal("https://127.0.0.1/")).contains("callback_url points to a loopback address, which webhooks may not reach");

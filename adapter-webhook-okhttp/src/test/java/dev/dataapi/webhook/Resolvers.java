@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Resolvers that answer from a table, and IP addresses built from text without any DNS query. */
 final class Resolvers {
@@ -22,14 +23,8 @@ final class Resolvers {
 
     /** Answers {@code first} to the first question and {@code then} to every later one: DNS rebinding. */
     static HostResolver rebinding(InetAddress first, InetAddress then) {
-        List<InetAddress> answered = new CopyOnWriteArrayList<>();
-        return host -> {
-            synchronized (answered) {
-                InetAddress answer = answered.isEmpty() ? first : then;
-                answered.add(answer);
-                return List.of(answer);
-            }
-        };
+        AtomicBoolean answeredBefore = new AtomicBoolean();
+        return host -> List.of(answeredBefore.getAndSet(true) ? then : first);
     }
 
     /**

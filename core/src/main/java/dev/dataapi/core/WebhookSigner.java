@@ -1,14 +1,10 @@
 package dev.dataapi.core;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhook deliveries the Standard Webhooks way: {@code v1,} and the base64 HMAC-SHA256 of
@@ -17,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
  * delivery.
  */
 public final class WebhookSigner {
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int LONGEST_MESSAGE_ID = 256;
 
     private WebhookSigner() {
@@ -42,12 +37,12 @@ public final class WebhookSigner {
         byte[] signed = signedContent(messageId, timestampSeconds, body);
         StringJoiner signatures = new StringJoiner(" ");
         for (String secret : secrets) {
-            signatures.add("v1," + Base64.getEncoder().encodeToString(hmac(WebhookSecret.parse(secret), signed)));
+            signatures.add("v1," + Base64.getEncoder().encodeToString(WebhookHmac.sha256(WebhookSecret.parse(secret).key(), signed)));
         }
         return signatures.toString();
     }
 
-    static void requireMessageId(String messageId) {
+    private static void requireMessageId(String messageId) {
         Objects.requireNonNull(messageId, "'messageId' is required");
         if (messageId.isEmpty() || messageId.length() > LONGEST_MESSAGE_ID
                 || !messageId.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
@@ -63,16 +58,5 @@ public final class WebhookSigner {
         System.arraycopy(prefix, 0, content, 0, prefix.length);
         System.arraycopy(body, 0, content, prefix.length, body.length);
         return content;
-    }
-
-    private static byte[] hmac(WebhookSecret secret, byte[] content) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret.key(), ALGORITHM));
-            return mac.doFinal(content);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            // Every Java platform must provide HmacSHA256, and any non-empty key suits it.
-            throw new IllegalStateException("HmacSHA256 is unavailable on this Java runtime", e);
-        }
     }
 }
