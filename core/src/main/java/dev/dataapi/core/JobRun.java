@@ -31,13 +31,16 @@ final class JobRun {
     private final JobSettings settings;
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
+    private final Runnable callbackDue;
 
-    JobRun(JobStore jobs, QueryExecutor queries, JobSettings settings, ScheduledExecutorService heartbeats, Clock clock) {
+    JobRun(JobStore jobs, QueryExecutor queries, JobSettings settings, ScheduledExecutorService heartbeats, Clock clock,
+           Runnable callbackDue) {
         this.jobs = jobs;
         this.queries = queries;
         this.settings = settings;
         this.heartbeats = heartbeats;
         this.clock = clock;
+        this.callbackDue = callbackDue;
     }
 
     /**
@@ -55,7 +58,7 @@ final class JobRun {
                 outcome = queries.execute(job.query(), sink);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, label(job) + ": executing the query failed unexpectedly", LogText.fault(e));
-                record(job, "fail", jobs.fail(claim, internalError(job), now()));
+                ended(job, "fail", jobs.fail(claim, internalError(job), now()));
                 return Duration.ZERO;
             }
             return settle(job, claim, writer, sink.columns(), outcome);
@@ -68,11 +71,11 @@ final class JobRun {
         if (outcome instanceof QueryOutcome.Completed) {
             QueryOutcome.Completed completed = (QueryOutcome.Completed) outcome;
             ResultSummary summary = new ResultSummary(columns, completed.rowCount(), completed.truncated());
-            record(job, "complete", jobs.complete(claim, writer, summary, now()));
+            ended(job, "complete", jobs.complete(claim, writer, summary, now()));
             return Duration.ZERO;
         }
         if (outcome instanceof QueryOutcome.TimedOut) {
-            record(job, "fail", jobs.fail(claim, "The query did not finish within " + Seconds.of(job.query().timeout())
+            ended(job, "fail", jobs.fail(claim, "The query did not finish within " + Seconds.of(job.query().timeout())
                     + " seconds and was cancelled.", now()));
             return Duration.ZERO;
         }
@@ -80,7 +83,7 @@ final class JobRun {
             // The diagnostic may quote a caller's value: escaped, it cannot start a forged log line.
             String diagnostic = ((QueryOutcome.Failed) outcome).diagnostic();
             LOG.log(Level.WARNING, label(job) + ": the query failed: " + LogText.safe(diagnostic));
-            record(job, "fail", jobs.fail(claim, "The query failed. Quote job id " + job.id()
+            ended(job, "fail", jobs.fail(claim, "The query failed. Quote job id " + job.id()
                     + " to the endpoint's owner.", now()));
             return Duration.ZERO;
         }
@@ -92,7 +95,7 @@ final class JobRun {
             return retryAfter.compareTo(settings.pollInterval()) < 0 ? retryAfter : settings.pollInterval();
         }
         LOG.log(Level.ERROR, label(job) + ": unknown query outcome " + outcome.getClass().getSimpleName());
-        record(job, "fail", jobs.fail(claim, internalError(job), now()));
+        ended(job, "fail", jobs.fail(claim, internalError(job), now()));
         return Duration.ZERO;
     }
 
@@ -100,6 +103,20 @@ final class JobRun {
         if (!accepted) {
             LOG.log(Level.INFO, label(job) + ": could not " + action + " the job: this worker's claim was lost"
                     + " (its lease lapsed and another worker took over, or it was released)");
+        }
+    }
+
+    /** Records a completion or failure; once it is stored, a callback is due, so the senders are woken. */
+    private void ended(Job job, String action, boolean accepted) {
+        record(job, action, accepted);
+        if (!accepted || job.callbackUrl().isEmpty()) {
+            return;
+        }
+        try {
+            callbackDue.run();
+        } catch (RuntimeException e) {
+            // The delivery is stored as due; a sender polling the store picks it up even if this nudge failed.
+            LOG.log(Level.WARNING, label(job) + ": waking the webhook senders failed", LogText.fault(e));
         }
     }
 

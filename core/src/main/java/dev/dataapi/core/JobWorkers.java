@@ -17,9 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This instance's share of the async work: a fixed number of worker threads that take jobs from
@@ -57,12 +55,28 @@ public final class JobWorkers implements AutoCloseable {
      * @param clock    the time passed to the store (claims, leases, completion)
      */
     public JobWorkers(JobStore jobs, QueryExecutor queries, JobSettings settings, Clock clock) {
+        this(jobs, queries, settings, clock, () -> { });
+    }
+
+    /**
+     * Workers that are ready but idle until {@link #start()}, and say when a job with a callback ends.
+     *
+     * @param jobs        the store shared by every instance
+     * @param queries     runs the jobs' queries
+     * @param settings    worker count, lease, attempts, poll interval and shutdown grace
+     * @param clock       the time passed to the store (claims, leases, completion)
+     * @param callbackDue called on the worker thread each time this instance completes or fails a job
+     *                    that has a callback, typically {@link CallbackDeliveries#wakeUp()}, so its
+     *                    delivery starts at once; it must be quick, and a failure there is only logged
+     */
+    public JobWorkers(JobStore jobs, QueryExecutor queries, JobSettings settings, Clock clock, Runnable callbackDue) {
         this.jobs = Objects.requireNonNull(jobs, "'jobs' is required");
         this.settings = Objects.requireNonNull(settings, "'settings' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
-        this.workers = Executors.newFixedThreadPool(settings.workers(), daemonThreads("data-api-job-worker-"));
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("data-api-job-heartbeat-"));
-        this.run = new JobRun(jobs, Objects.requireNonNull(queries, "'queries' is required"), settings, heartbeats, clock);
+        this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("data-api-job-worker-"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("data-api-job-heartbeat-"));
+        this.run = new JobRun(jobs, Objects.requireNonNull(queries, "'queries' is required"), settings, heartbeats, clock,
+                Objects.requireNonNull(callbackDue, "'callbackDue' is required"));
     }
 
     /**
@@ -182,15 +196,5 @@ public final class JobWorkers implements AutoCloseable {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            // Daemon threads: an embedder that forgets close() can still exit; close() is the orderly way.
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -13,6 +13,12 @@
  * and {@link dev.dataapi.core.GetJobService} shows a job only to keys of its company, endpoint and share
  * context. {@link dev.dataapi.core.memory.InMemoryJobStore} is the reference store.
  *
+ * <p>Webhooks: a {@code callback_url} is checked at submission (its form, a signing secret on the
+ * company, the addresses its host resolves to), and {@link dev.dataapi.core.CallbackDeliveries} sends
+ * each ended job's outcome, signed the Standard Webhooks way, retrying on a
+ * {@link dev.dataapi.core.RetrySchedule} with its state kept in the job store, so any instance may
+ * make the next attempt and a restart loses none.
+ *
  * <p>Core depends on {@code dev.dataapi.ports} and the JDK only; adapters plug into its ports and
  * {@code app} wires them with plain constructors.
  */

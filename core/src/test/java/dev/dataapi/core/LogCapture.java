@@ -1,7 +1,9 @@
 package dev.dataapi.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -13,6 +15,7 @@ import java.util.logging.Logger;
  * the logger.
  */
 final class LogCapture implements AutoCloseable {
+    private static final long WAIT_SECONDS = 20;
     private final Logger logger;
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler handler = new Handler() {
@@ -20,6 +23,7 @@ final class LogCapture implements AutoCloseable {
         public void publish(LogRecord record) {
             synchronized (records) {
                 records.add(record);
+                records.notifyAll();
             }
         }
 
@@ -54,6 +58,35 @@ final class LogCapture implements AutoCloseable {
             }
         }
         return messages;
+    }
+
+    /**
+     * Waits until a message at {@code level} holds every one of {@code fragments} (with its exception's
+     * message, as {@link #messages} shows it), for when the line is logged on another thread; fails
+     * after twenty seconds.
+     */
+    String await(Level level, String... fragments) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        synchronized (records) {
+            while (true) {
+                for (String message : messages(level)) {
+                    if (Arrays.stream(fragments).allMatch(message::contains)) {
+                        return message;
+                    }
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new AssertionError("no " + level + " message with " + Arrays.toString(fragments) + " within "
+                            + WAIT_SECONDS + " s; logged: " + allMessages());
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(records, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for a log message", e);
+                }
+            }
+        }
     }
 
     /** Every captured message, any level. */

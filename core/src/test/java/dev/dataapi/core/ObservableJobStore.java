@@ -35,11 +35,13 @@ final class ObservableJobStore implements JobStore {
     private volatile boolean failing;
 
     /**
-     * One call: {@code action} is claim, renew, complete, fail or release.
+     * One call: {@code action} is claim, renew, complete, fail, release, claim-delivery or deliver
+     * (a webhook attempt's outcome recorded).
      *
-     * @param jobId    the job (null for a claim that found nothing)
-     * @param attempt  the claim's attempt (0 for a claim that found nothing)
-     * @param now      the time passed (null for release)
+     * @param jobId    the job (null for a claim or claim-delivery that found nothing)
+     * @param attempt  the claim's attempt (0 for a claim that found nothing); for deliver, the
+     *                 delivery's attempts counting the one recorded
+     * @param now      the time passed (null for release and deliver)
      * @param accepted what the store answered (false for a claim that found nothing)
      */
     record Event(String action, JobId jobId, int attempt, Instant now, boolean accepted) {
@@ -154,13 +156,17 @@ final class ObservableJobStore implements JobStore {
     @Override
     public Optional<ClaimedDelivery> claimDelivery(Instant now, Duration lease) {
         checkFailing();
-        return store.claimDelivery(now, lease);
+        Optional<ClaimedDelivery> claimed = store.claimDelivery(now, lease);
+        record(new Event("claim-delivery", claimed.map(c -> c.claim().jobId()).orElse(null), 0, now, claimed.isPresent()));
+        return claimed;
     }
 
     @Override
     public boolean recordDelivery(DeliveryClaim claim, CallbackState next) {
         checkFailing();
-        return store.recordDelivery(claim, next);
+        boolean accepted = store.recordDelivery(claim, next);
+        record(new Event("deliver", claim.jobId(), next.attempts(), null, accepted));
+        return accepted;
     }
 
     private boolean record(String action, JobClaim claim, Instant now, boolean accepted) {
