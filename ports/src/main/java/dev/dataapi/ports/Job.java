@@ -99,7 +99,16 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
                 Optional.empty());
     }
 
-    /** The outcome's webhook delivery moved on (an attempt was made); only for an ended job with a callback. */
+    /**
+     * How long a job outlives its next delivery attempt, so that a receiver that was down for longer
+     * than the retention period still gets its webhook, and can still read the job when it arrives.
+     */
+    public static final Duration KEPT_AFTER_NEXT_DELIVERY = Duration.ofHours(1);
+
+    /**
+     * The outcome's webhook delivery moved on (an attempt was made); only for an ended job with a
+     * callback. A retry scheduled late keeps the job until {@link #KEPT_AFTER_NEXT_DELIVERY} after it.
+     */
     public Job withCallback(CallbackState next) {
         if (!state.isTerminal() || callback.isEmpty()) {
             throw new IllegalStateException("cannot record a webhook delivery for job " + id + " in state " + state
@@ -108,8 +117,11 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
         if (callback.get().status() != CallbackStatus.PENDING) {
             throw new IllegalStateException("the webhook delivery of job " + id + " has already ended");
         }
+        Objects.requireNonNull(next, "'next' is required");
+        Instant keptUntil = next.nextAttemptAt().map(at -> at.plus(KEPT_AFTER_NEXT_DELIVERY))
+                .filter(expiresAt::isBefore).orElse(expiresAt);
         return new Job(id, company, endpoint, apiKeyId, shareContext, query, callbackUrl, state, attempts, createdAt,
-                completedAt, error, result, expiresAt, Optional.of(Objects.requireNonNull(next, "'next' is required")));
+                completedAt, error, result, keptUntil, Optional.of(next));
     }
 
     /** True when the outcome's webhook is due at {@code now}: the job ended and its delivery is pending and due. */

@@ -62,8 +62,8 @@ public interface JobStore {
 
     /**
      * Records the outcome of the claimed attempt as the job's new callback state (see
-     * {@link dev.dataapi.ports.Job#withCallback}) and ends the claim; false when the claim is no
-     * longer current.
+     * {@link dev.dataapi.ports.Job#withCallback}, which also keeps the job until an hour after a late
+     * retry) and ends the claim; false when the claim is no longer current.
      */
     boolean recordDelivery(DeliveryClaim claim, dev.dataapi.ports.CallbackState next);
 }
