@@ -1,5 +1,6 @@
 package dev.dataapi.jobs;
 
+import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.EndpointRef;
@@ -27,7 +28,7 @@ import org.bson.types.ObjectId;
  * The layout of a job document in the {@code jobs} collection, and its mapping to {@link Job}.
  * Besides the job's own fields a running job carries {@code claim_token} and {@code lease_until};
  * a completed job's {@code result} also records how many chunks hold its rows and which claim
- * wrote them.
+ * wrote them; a job with a callback URL has a {@code callback} sub-document ({@link CallbackDocuments}).
  */
 final class JobDocuments {
     static final String ID = "_id";
@@ -77,6 +78,7 @@ final class JobDocuments {
                 .append(SHARE_CONTEXT, shareContext(job.shareContext()))
                 .append(QUERY, QueryDocuments.toDocument(job.query()));
         job.callbackUrl().ifPresent(url -> document.append(CALLBACK_URL, new BsonString(url)));
+        job.callback().ifPresent(state -> document.append(CallbackDocuments.CALLBACK, CallbackDocuments.toDocument(state)));
         document.append(STATE, new BsonString(job.state().name()))
                 .append(ATTEMPTS, new BsonInt32(job.attempts()));
         PreciseInstants.put(document, CREATED_AT, job.createdAt());
@@ -96,6 +98,10 @@ final class JobDocuments {
         Optional<String> callbackUrl = optionalString(document, CALLBACK_URL);
         Optional<ResultSummary> result = document.containsKey(RESULT)
                 ? Optional.of(summary(document.getDocument(RESULT))) : Optional.empty();
+        // Jobs stored before deliveries were tracked have a URL but no callback state: they read as pending.
+        Optional<CallbackState> callback = document.containsKey(CallbackDocuments.CALLBACK)
+                ? Optional.of(CallbackDocuments.toState(document.getDocument(CallbackDocuments.CALLBACK)))
+                : callbackUrl.map(url -> CallbackState.pending());
         return new Job(id,
                 new CompanyId(document.getString(COMPANY).getValue()),
                 new EndpointRef(document.getString(NAMESPACE).getValue(), document.getString(SLUG).getValue()),
@@ -109,7 +115,8 @@ final class JobDocuments {
                 PreciseInstants.get(document, COMPLETED_AT),
                 optionalString(document, ERROR),
                 result,
-                PreciseInstants.require(document, EXPIRES_AT));
+                PreciseInstants.require(document, EXPIRES_AT),
+                callback);
     }
 
     /** A completed job's {@code result}: the summary, plus where its rows are stored. */

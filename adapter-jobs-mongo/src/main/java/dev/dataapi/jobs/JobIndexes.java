@@ -15,6 +15,7 @@ import org.bson.BsonDocument;
  */
 final class JobIndexes {
     static final String CLAIM = "claim";
+    static final String DELIVERY = "delivery";
     static final String EXPIRY = "expiry";
     static final String CHUNKS = "chunks";
 
@@ -25,6 +26,10 @@ final class JobIndexes {
         MongoCalls.run("create the job indexes", () -> jobs.createIndexes(List.of(
                 new IndexModel(Indexes.ascending(JobDocuments.STATE, JobDocuments.LEASE_UNTIL, JobDocuments.CREATED_AT),
                         new IndexOptions().name(CLAIM)),
+                // Equality on the pending status first: delivered, failed and callback-less jobs stay out
+                // of the scan, and the few pending ones come in creation order per job state.
+                new IndexModel(Indexes.ascending(CallbackDocuments.path(CallbackDocuments.STATUS), JobDocuments.STATE,
+                        JobDocuments.CREATED_AT), new IndexOptions().name(DELIVERY)),
                 expiry(JobDocuments.EXPIRES_AT))));
         MongoCalls.run("create the result chunk indexes", () -> chunks.createIndexes(List.of(
                 new IndexModel(Indexes.ascending(ResultChunks.JOB_ID, ResultChunks.CLAIM_TOKEN, ResultChunks.SEQ),

@@ -6,13 +6,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.JobState;
 import dev.dataapi.ports.Names;
 import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.ResultSummary;
+import dev.dataapi.ports.out.ClaimedDelivery;
 import dev.dataapi.ports.out.ClaimedJob;
+import dev.dataapi.ports.out.DeliveryClaim;
 import dev.dataapi.ports.out.JobClaim;
 import dev.dataapi.ports.out.JobResultWriter;
 import dev.dataapi.ports.out.JobStore;
@@ -33,7 +36,8 @@ import org.bson.conversions.Bson;
  * the same database. Jobs live in {@value #JOBS} (the {@code _id} is the job id's ObjectId);
  * result rows in chunk documents in {@value #RESULTS}, so a result of any width stays below
  * MongoDB's 16 MB document limit. Claims are single {@code findOneAndUpdate} calls, and every
- * change to a claimed job is fenced by the claim's token. Uses only single-document atomic
+ * change to a claimed job is fenced by the claim's token; webhook deliveries are claimed and
+ * recorded the same way, in each job's {@code callback} sub-document. Uses only single-document atomic
  * operations, so it runs on a standalone server, a replica set and mongo-java-server alike.
  * Thread-safe; the application owns and closes the {@code MongoClient}.
  */
@@ -69,8 +73,8 @@ public final class MongoJobStore implements JobStore {
     }
 
     /**
-     * Creates the indexes the store relies on, where they are missing: the claim index, the
-     * result chunk index, and TTL indexes that delete expired jobs and chunks. Safe to call at
+     * Creates the indexes the store relies on, where they are missing: the job claim index, the
+     * webhook delivery claim index, the result chunk index, and TTL indexes that delete expired jobs and chunks. Safe to call at
      * every start.
      */
     public void createIndexes() {
@@ -193,6 +197,29 @@ public final class MongoJobStore implements JobStore {
         ResultChunks.read(chunks, id, result.claimToken(), result.chunks(), sink);
     }
 
+    @Override
+    public Optional<ClaimedDelivery> claimDelivery(Instant now, Duration lease) {
+        Objects.requireNonNull(now, "'now' is required");
+        requirePositive(lease);
+        String token = UUID.randomUUID().toString();
+        Instant leaseUntil = now.plus(lease);
+        BsonDocument claimed = MongoCalls.call("claim a webhook delivery", () -> jobs.findOneAndUpdate(
+                DeliveryQueries.due(now), DeliveryQueries.claim(token, leaseUntil), CLAIM));
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        Job job = decode(null, claimed);
+        return Optional.of(new ClaimedDelivery(job, new DeliveryClaim(job.id(), token, leaseUntil)));
+    }
+
+    @Override
+    public boolean recordDelivery(DeliveryClaim claim, CallbackState next) {
+        Objects.requireNonNull(claim, "'claim' is required");
+        Objects.requireNonNull(next, "'next' is required");
+        return MongoCalls.call("record the webhook delivery of job " + claim.jobId(), () -> jobs.updateOne(
+                DeliveryQueries.current(claim), DeliveryQueries.record(next)).getMatchedCount() == 1);
+    }
+
     /**
      * The sweep for jobs out of attempts scans the queue, so every claiming worker running it on
      * every claim would multiply the store's load; once per interval (by the callers' clock) is
@@ -238,7 +265,6 @@ public final class MongoJobStore implements JobStore {
         }
     }
 
-    /** Where a completed job's rows are: the claim that wrote them and how many chunks they fill. */
     /** Where a completed job's rows are: the claim that wrote them and how many chunks they fill. */
     private record StoredResult(ResultSummary summary, String claimToken, int chunks) {
         /** Empty unless the job completed. */

@@ -12,11 +12,13 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.ResultSummary;
 import dev.dataapi.ports.fixtures.RecordingSink;
+import dev.dataapi.ports.out.DeliveryClaim;
 import dev.dataapi.ports.out.JobClaim;
 import dev.dataapi.ports.out.JobResultWriter;
 import java.net.InetSocketAddress;
@@ -77,6 +79,9 @@ class MongoJobStoreFailureTest {
         assertFails(() -> store.release(claim), "could not release job " + job.id());
         assertFails(() -> store.readResult(job.id(), new RecordingSink()), "could not read job " + job.id());
         assertFails(store::createIndexes, "could not create the job indexes");
+        assertFails(() -> store.claimDelivery(t0, LEASE), "could not claim a webhook delivery");
+        assertFails(() -> store.recordDelivery(new DeliveryClaim(job.id(), "token", t0.plus(LEASE)),
+                CallbackState.pending().delivered(200)), "could not record the webhook delivery of job " + job.id());
     }
 
     @Test

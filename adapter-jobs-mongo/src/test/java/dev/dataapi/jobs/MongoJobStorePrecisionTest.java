@@ -88,7 +88,8 @@ class MongoJobStorePrecisionTest {
         Job submitted = aJob().createdAt(T0).build();
         Job startedTwice = new Job(submitted.id(), submitted.company(), submitted.endpoint(), submitted.apiKeyId(),
                 submitted.shareContext(), submitted.query(), submitted.callbackUrl(), JobState.QUEUED, 2,
-                submitted.createdAt(), Optional.empty(), Optional.empty(), Optional.empty(), submitted.expiresAt());
+                submitted.createdAt(), Optional.empty(), Optional.empty(), Optional.empty(), submitted.expiresAt(),
+                submitted.callback());
         store.insert(startedTwice);
         Instant now = T0.plusSeconds(1);
 

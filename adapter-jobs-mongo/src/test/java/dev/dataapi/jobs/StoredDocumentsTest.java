@@ -3,6 +3,7 @@ package dev.dataapi.jobs;
 import static dev.dataapi.ports.fixtures.Fixtures.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.ParameterType;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
@@ -57,6 +59,34 @@ class StoredDocumentsTest {
 
         assertThat(JobDocuments.toJob(throughBytes(JobDocuments.toDocument(job)))).isEqualTo(job);
         assertThat(JobDocuments.toJob(throughBytes(JobDocuments.toDocument(completed)))).isEqualTo(completed);
+    }
+
+    @Test
+    void given_every_kind_of_callback_state_when_stored_then_each_job_reads_back_equal() {
+        Instant created = Instant.parse("2026-04-11T10:30:00.123456789Z");
+        Job completed = aJob().createdAt(created).withCallbackUrl("https://hooks.example.com/x").build().start()
+                .complete(new ResultSummary(List.of(), 0, false), created.plusSeconds(1));
+        CallbackState pending = completed.callback().orElseThrow();
+        List<CallbackState> states = List.of(pending,
+                pending.retryAt(Optional.empty(), created.plusSeconds(10).plusNanos(7)),
+                pending.retryAt(Optional.of(503), created.plusSeconds(10)).retryAt(Optional.of(500), created.plusSeconds(40)),
+                pending.delivered(200),
+                pending.givenUp(Optional.of(410)),
+                pending.givenUp(Optional.empty()));
+
+        for (CallbackState state : states) {
+            Job job = completed.withCallback(state);
+            assertThat(JobDocuments.toJob(throughBytes(JobDocuments.toDocument(job)))).as("%s", state).isEqualTo(job);
+        }
+    }
+
+    @Test
+    void given_a_job_stored_with_a_callback_url_before_deliveries_were_tracked_when_read_then_its_delivery_reads_as_pending() {
+        Job job = aJob().withCallbackUrl("https://hooks.example.com/x").build();
+        BsonDocument document = JobDocuments.toDocument(job);
+        document.remove(CallbackDocuments.CALLBACK);
+
+        assertThat(JobDocuments.toJob(throughBytes(document)).callback()).contains(CallbackState.pending());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dataapi.ports.out;
 import dev.dataapi.ports.BoundParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link JobStore} must do. Each adapter's test extends this class and implements
  * {@link #create()}. The tests here cover storing and finding jobs and the work queue (claims,
  * leases, attempts, fencing); those about results and concurrent claiming are inherited from
- * {@link JobStoreResultContract}, and the rules for sharing a database are on
+ * {@link JobStoreResultContract}, those about webhook deliveries from {@link JobStoreDeliveryContract}
+ * and {@link JobStoreDeliveryClaimContract}, and the rules for sharing a database are on
  * {@link JobStoreContractSupport}.
  */
 public abstract class JobStoreContractTest extends JobStoreResultContract {
@@ -50,6 +52,7 @@ public abstract class JobStoreContractTest extends JobStoreResultContract {
         assertThat(found).contains(job);
         assertThat(found.get().query().parameters()).containsExactlyElementsOf(job.query().parameters());
         assertThat(found.get().expiresAt()).isEqualTo(t0.plus(Duration.ofHours(6)));
+        assertThat(found.get().callback()).contains(CallbackState.pending());
     }
 
     @Test
@@ -59,6 +62,7 @@ public abstract class JobStoreContractTest extends JobStoreResultContract {
         store.insert(job);
 
         assertThat(store.find(job.id(), t0)).contains(job);
+        assertThat(store.find(job.id(), t0).flatMap(Job::callback)).isEmpty();
     }
 
     @Test

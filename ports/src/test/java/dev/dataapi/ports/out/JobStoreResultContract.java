@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * what {@link JobStore#readResult} gives back, that only the current claim's rows ever become the
  * result, that a full-size result fits, and that concurrent workers each get a job exactly once.
  */
-public abstract class JobStoreResultContract extends JobStoreContractSupport {
+public abstract class JobStoreResultContract extends JobStoreDeliveryClaimContract {
     private static final int LARGE_ROW_COUNT = 10_000;
     private static final int CONCURRENT_JOBS = 1_000;
     private static final int CONCURRENT_WORKERS = 8;
