@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
 
@@ -216,8 +217,28 @@ public final class MongoJobStore implements JobStore {
     public boolean recordDelivery(DeliveryClaim claim, CallbackState next) {
         Objects.requireNonNull(claim, "'claim' is required");
         Objects.requireNonNull(next, "'next' is required");
-        return MongoCalls.call("record the webhook delivery of job " + claim.jobId(), () -> jobs.updateOne(
+        boolean recorded = MongoCalls.call("record the webhook delivery of job " + claim.jobId(), () -> jobs.updateOne(
                 DeliveryQueries.current(claim), DeliveryQueries.record(next)).getMatchedCount() == 1);
+        if (recorded && next.nextAttemptAt().isPresent()) {
+            keepUntil(claim.jobId(), next.nextAttemptAt().get().plus(Job.KEPT_AFTER_NEXT_DELIVERY));
+        }
+        return recorded;
+    }
+
+    /**
+     * Extends a job's expiry (and its result chunks') to {@code until} when it would end sooner, so a
+     * late webhook retry still finds the job. Only the delivery's claim holder calls this.
+     */
+    private void keepUntil(JobId id, Instant until) {
+        MongoCalls.run("keep job " + id + " for its next webhook attempt", () -> {
+            BsonDocument document = jobs.find(Filters.eq(JobDocuments.ID, JobDocuments.id(id))).first();
+            if (document == null || !PreciseInstants.require(document, JobDocuments.EXPIRES_AT).isBefore(until)) {
+                return;
+            }
+            jobs.updateOne(Filters.eq(JobDocuments.ID, JobDocuments.id(id)), PreciseInstants.set(JobDocuments.EXPIRES_AT, until));
+            chunks.updateMany(Filters.eq(ResultChunks.JOB_ID, JobDocuments.id(id)),
+                    Updates.set(ResultChunks.EXPIRES_AT, new BsonDateTime(until.toEpochMilli())));
+        });
     }
 
     /**

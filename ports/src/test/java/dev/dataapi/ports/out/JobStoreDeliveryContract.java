@@ -21,6 +21,22 @@ public abstract class JobStoreDeliveryContract extends JobStoreContractSupport {
     private static final String CALLBACK_URL = "https://hooks.example.com/data-api";
 
     @Test
+    void given_a_retry_scheduled_after_the_jobs_expiry_when_recorded_then_the_job_is_kept_until_an_hour_after_it() {
+        Instant completedAt = t0.plusSeconds(1);
+        Job job = completed(mine().withCallbackUrl(CALLBACK_URL).withRetention(Duration.ofHours(1)).build(), completedAt);
+        ClaimedDelivery claimed = claimDeliveryOfMine(completedAt).orElseThrow();
+        Instant retry = t0.plus(Duration.ofHours(3));
+
+        assertThat(store.recordDelivery(claimed.claim(), CallbackState.pending().retryAt(Optional.of(503), retry))).isTrue();
+
+        Instant keptUntil = retry.plus(Job.KEPT_AFTER_NEXT_DELIVERY);
+        assertThat(store.find(job.id(), t0.plus(Duration.ofHours(2)))).map(Job::expiresAt).contains(keptUntil);
+        assertThat(claimDeliveryOfMine(retry)).map(ClaimedDelivery::job).map(Job::id).contains(job.id());
+        assertThat(store.find(job.id(), keptUntil.minusNanos(1))).isPresent();
+        assertThat(store.find(job.id(), keptUntil)).isEmpty();
+    }
+
+    @Test
     void given_a_completed_job_without_callback_when_deliveries_are_claimed_then_it_never_comes_up() {
         Instant completedAt = t0.plusSeconds(1);
         completed(mine().build(), completedAt);
