@@ -7,7 +7,10 @@ import dev.dataapi.core.CachedCatalog;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.dataapi.core.CallbackDeliveries;
+import dev.dataapi.core.DeliverySettings;
 import dev.dataapi.core.ExecuteEndpointService;
+import dev.dataapi.core.RetrySchedule;
 import dev.dataapi.core.GetJobService;
 import dev.dataapi.core.HttpsCallbackUrlPolicy;
 import dev.dataapi.core.JobSettings;
@@ -16,12 +19,15 @@ import dev.dataapi.jobs.MongoJobStore;
 import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.http.DataApiHttpServer;
 import dev.dataapi.http.HttpSettings;
+import dev.dataapi.http.JsonWebhookPayloads;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import dev.dataapi.sql.CatalogMigrations;
 import dev.dataapi.sql.JdbcCatalogStore;
 import dev.dataapi.sql.JdbcQueryExecutor;
 import dev.dataapi.sql.PostgresSettings;
+import dev.dataapi.webhook.OkHttpWebhookSender;
+import dev.dataapi.webhook.PublicAddressPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -95,16 +101,28 @@ final class Application implements AutoCloseable {
                     JobSettings.defaults().maxAttempts(), config.jobRetention(), JobSettings.defaults().pollInterval(),
                     config.shutdownGrace());
             Clock clock = Clock.systemUTC();
+
+            PublicAddressPolicy addresses = new PublicAddressPolicy(config.webhookAllowPrivate());
+            Runnable wakeSenders = () -> { };
+            if (config.webhookSenders() > 0) {
+                OkHttpWebhookSender sender = new OkHttpWebhookSender(addresses);
+                resources.push(sender);
+                CallbackDeliveries deliveries = new CallbackDeliveries(jobs, catalog, new JsonWebhookPayloads(), sender,
+                        deliverySettings(config), clock);
+                deliveries.start();
+                resources.push(deliveries);
+                wakeSenders = deliveries::wakeUp;
+            }
             Runnable wakeWorkers = () -> { };
             if (config.workers() > 0) {
-                JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, clock);
+                JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, clock, wakeSenders);
                 workers.start();
                 resources.push(workers);
                 wakeWorkers = workers::wakeUp;
             }
 
-            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, queries, jobs, jobSettings,
-                    new HttpsCallbackUrlPolicy(), wakeWorkers, clock);
+            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, catalog, queries, jobs,
+                    jobSettings, new HttpsCallbackUrlPolicy(), addresses, wakeWorkers, clock);
             GetJobService getJob = new GetJobService(catalog, catalog, jobs, clock);
             DataApiHttpServer http = new DataApiHttpServer(execute, getJob, catalog,
                     new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.shutdownGrace(),
@@ -143,6 +161,17 @@ final class Application implements AutoCloseable {
         MongoJobStore store = new MongoJobStore(client.getDatabase(database));
         store.createIndexes();
         return store;
+    }
+
+    private static DeliverySettings deliverySettings(Config config) {
+        RetrySchedule retries;
+        try {
+            retries = RetrySchedule.parse(config.webhookRetrySchedule());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("DATA_API_WEBHOOK_RETRY_SCHEDULE: " + e.getMessage(), e);
+        }
+        return DeliverySettings.defaults().withSenders(config.webhookSenders()).withRetries(retries)
+                .withShutdownGrace(config.shutdownGrace());
     }
 
     /** The HTTP port actually bound (useful when the configuration asked for port 0). */

@@ -25,11 +25,15 @@ import java.util.Optional;
  * @param jobLease        a running job's lease
  * @param shutdownGrace   how long in-flight work may take on shutdown
  * @param maxResultBytes  largest sync result body
+ * @param webhookRetrySchedule   waits between delivery attempts, as configured (parsed by the core)
+ * @param webhookAllowPrivate    whether callbacks may target private networks
+ * @param webhookSenders         deliveries sent at once
  */
 record Config(String host, int port, Path dataDir, Optional<PostgresSettings> catalogDatabase,
               Optional<PostgresSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
               Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes, Optional<String> mongoUri,
-              int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace, long maxResultBytes) {
+              int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace, long maxResultBytes,
+              String webhookRetrySchedule, boolean webhookAllowPrivate, int webhookSenders) {
 
     private static final Duration MIN_QUERY_POOL_WAIT = Duration.ofMillis(250);
 
@@ -67,7 +71,10 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 read.duration(Setting.JOB_RETENTION),
                 read.duration(Setting.JOB_LEASE),
                 read.duration(Setting.SHUTDOWN_GRACE),
-                read.integer(Setting.MAX_RESULT_BYTES, 1_048_576, 1_073_741_824));
+                read.integer(Setting.MAX_RESULT_BYTES, 1_048_576, 1_073_741_824),
+                read.text(Setting.WEBHOOK_RETRY_SCHEDULE),
+                read.bool(Setting.WEBHOOK_ALLOW_PRIVATE_NETWORKS),
+                read.integer(Setting.WEBHOOK_SENDERS, 0, 64));
     }
 
     /** True when no external database is configured and the embedded PostgreSQL with demo data runs. */
@@ -112,6 +119,14 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 throw new ConfigException(urlSetting.variable() + " must be a PostgreSQL JDBC URL"
                         + " (jdbc:postgresql://host:5432/database)", e);
             }
+        }
+
+        boolean bool(Setting setting) {
+            String value = text(setting);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new ConfigException(setting.variable() + " must be true or false, got '" + value + "'");
+            }
+            return Boolean.parseBoolean(value);
         }
 
         String mongoUri(String uri) {

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Async execution over real HTTP: submit, poll, results, failures and who may read a job. */
 class AsyncExecutionEndToEndTest {
@@ -147,6 +149,33 @@ class AsyncExecutionEndToEndTest {
         assertThat(own.get("result").get("rows").toString()).isEqualTo("[{\"region\":\"Norte\"}]");
         assertThat(withoutRequestId(api.job("jobs", "numbers", jobId, "e2e-acme-pinned-token")))
                 .isEqualTo(withoutRequestId(misses.get(0)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://example.com/hook, NOT_HTTPS",
+            "https://user:secret@example.com/hook, INVALID_URL",
+            "not a url, INVALID_URL",
+            "https://127.0.0.1/hook, REFUSED_ADDRESS",
+            "https://localhost/hook, REFUSED_ADDRESS",
+            "https://10.0.0.7/hook, REFUSED_ADDRESS",
+            "https://169.254.169.254/latest/meta-data, REFUSED_ADDRESS",
+            "https://[::ffff:127.0.0.1]/hook, REFUSED_ADDRESS",
+            "https://2130706433/hook, REFUSED_ADDRESS",
+            "https://0x7f000001/hook, REFUSED_ADDRESS",
+            "https://0177.0.0.1/hook, REFUSED_ADDRESS",
+            "https://100.64.0.1/hook, REFUSED_ADDRESS"})
+    @DisplayName("a callback_url that is not https or points at a refused address answers 422 and stores no job")
+    void refused_callback_urls(String url, String code) throws Exception {
+        long before = storedJobs();
+        ApiClient.Response response = api.execute("jobs", "numbers", FULL,
+                "{\"callback_url\": " + ApiClient.JSON.writeValueAsString(url) + "}");
+        assertProblem(response, 422, "INVALID_PARAMETER");
+        JsonNode problem = response.json().get("errors").get(0);
+        assertThat(problem.get("parameter").asText()).isEqualTo("callback_url");
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(response.body()).doesNotContain("secret@");
+        assertThat(storedJobs()).isEqualTo(before);
     }
 
     private String submit(String namespace, String slug, String token, String body) {

@@ -83,16 +83,18 @@ final class TestServer {
             }
             Path catalog = Files.createTempFile("e2e-catalog", ".yaml");
             Files.writeString(catalog, withTokenHashes(read("/e2e/catalog.yaml")));
-            Map<String, String> environment = Map.of(
-                    "DATA_API_DATA_DIR", Files.createTempDirectory("e2e-data").toString(),
-                    "DATA_API_MONGO_URI", mongo.uri(),
-                    "DATA_API_PORT", "0",
-                    "DATA_API_HOST", "127.0.0.1",
-                    "DATA_API_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                    "DATA_API_QUERY_DATABASE_URL", postgres.getJdbcUrl("e2e_reader", "postgres"),
-                    "DATA_API_QUERY_DATABASE_USER", "e2e_reader",
-                    "DATA_API_CATALOG", catalog.toString(),
-                    "DATA_API_CATALOG_REFRESH", "500ms");
+            Map<String, String> environment = Map.ofEntries(
+                    Map.entry("DATA_API_DATA_DIR", Files.createTempDirectory("e2e-data").toString()),
+                    Map.entry("DATA_API_MONGO_URI", mongo.uri()),
+                    Map.entry("DATA_API_PORT", "0"),
+                    Map.entry("DATA_API_HOST", "127.0.0.1"),
+                    Map.entry("DATA_API_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres")),
+                    Map.entry("DATA_API_QUERY_DATABASE_URL", postgres.getJdbcUrl("e2e_reader", "postgres")),
+                    Map.entry("DATA_API_QUERY_DATABASE_USER", "e2e_reader"),
+                    Map.entry("DATA_API_CATALOG", catalog.toString()),
+                    Map.entry("DATA_API_CATALOG_REFRESH", "500ms"),
+                    // No webhook is ever sent from these tests: nothing may leave this machine.
+                    Map.entry("DATA_API_WEBHOOK_SENDERS", "0"));
             Config config = Config.fromEnvironment(environment);
             Application application = Application.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
