@@ -64,7 +64,10 @@ public final class OkHttpWebhookSender implements WebhookSender, AutoCloseable {
                 .callTimeout(callTimeout)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // A receiver may close an idle kept-alive connection at any time; without this retry the
+                // next delivery on that pooled connection fails and waits for the retry schedule. A
+                // repeated POST is harmless: receivers deduplicate by webhook-id.
+                .retryOnConnectionFailure(true)
                 .proxy(Proxy.NO_PROXY)
                 .cookieJar(CookieJar.NO_COOKIES)
                 .cache(null)
