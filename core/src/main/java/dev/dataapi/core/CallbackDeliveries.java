@@ -114,21 +114,32 @@ public final class CallbackDeliveries implements AutoCloseable {
 
     private void send() {
         while (!stopping) {
-            long seen = wakeUps.signals();
-            Optional<ClaimedDelivery> claimed;
             try {
-                claimed = jobs.claimDelivery(clock.instant().truncatedTo(ChronoUnit.MILLIS), settings.lease());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "claiming a webhook delivery failed; trying again in "
+                sendOnce();
+            } catch (Throwable e) {
+                // The loop is submitted once: if anything escaped, this sender would be gone for good.
+                LOG.log(Level.ERROR, "webhook sender: unexpected failure; going on after "
                         + Seconds.of(settings.pollInterval()) + " s", LogText.fault(e));
                 wakeUps.pause(settings.pollInterval());
-                continue;
             }
-            if (claimed.isEmpty()) {
-                wakeUps.awaitSignalAfter(seen, settings.pollInterval());
-            } else {
-                deliver(claimed.get());
-            }
+        }
+    }
+
+    private void sendOnce() {
+        long seen = wakeUps.signals();
+        Optional<ClaimedDelivery> claimed;
+        try {
+            claimed = jobs.claimDelivery(clock.instant().truncatedTo(ChronoUnit.MILLIS), settings.lease());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "claiming a webhook delivery failed; trying again in "
+                    + Seconds.of(settings.pollInterval()) + " s", LogText.fault(e));
+            wakeUps.pause(settings.pollInterval());
+            return;
+        }
+        if (claimed.isEmpty()) {
+            wakeUps.awaitSignalAfter(seen, settings.pollInterval());
+        } else {
+            deliver(claimed.get());
         }
     }
 

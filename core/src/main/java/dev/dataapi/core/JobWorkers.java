@@ -131,23 +131,35 @@ public final class JobWorkers implements AutoCloseable {
 
     private void work() {
         while (!stopping) {
-            long seen = wakeUps.signals();
-            Optional<ClaimedJob> claimed;
             try {
-                claimed = jobs.claimNext(now(), settings.lease(), settings.maxAttempts());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "claiming a job failed; trying again in " + Seconds.of(settings.pollInterval()) + " s",
-                        LogText.fault(e));
+                workOnce();
+            } catch (Throwable e) {
+                // The loop is submitted once: if anything escaped, this worker would be gone for good
+                // while the instance still looks healthy. Log it and carry on.
+                LOG.log(Level.ERROR, "job worker: unexpected failure; going on after " + Seconds.of(settings.pollInterval())
+                        + " s", LogText.fault(e));
                 wakeUps.pause(settings.pollInterval());
-                continue;
             }
-            if (claimed.isEmpty()) {
-                wakeUps.awaitSignalAfter(seen, settings.pollInterval());
-            } else if (stopping) {
-                releaseOnShutdown(claimed.get().claim());
-            } else {
-                runClaimed(claimed.get());
-            }
+        }
+    }
+
+    private void workOnce() {
+        long seen = wakeUps.signals();
+        Optional<ClaimedJob> claimed;
+        try {
+            claimed = jobs.claimNext(now(), settings.lease(), settings.maxAttempts());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "claiming a job failed; trying again in " + Seconds.of(settings.pollInterval()) + " s",
+                    LogText.fault(e));
+            wakeUps.pause(settings.pollInterval());
+            return;
+        }
+        if (claimed.isEmpty()) {
+            wakeUps.awaitSignalAfter(seen, settings.pollInterval());
+        } else if (stopping) {
+            releaseOnShutdown(claimed.get().claim());
+        } else {
+            runClaimed(claimed.get());
         }
     }
 

@@ -196,6 +196,18 @@ class JobWorkersTest {
     }
 
     @Test
+    void given_an_error_while_claiming_then_the_only_worker_survives_and_runs_the_job() {
+        harness.jobs.errorOnNextClaims(2);
+        Job job = harness.queue();
+
+        harness.start(settings().withWorkers(1), (request, sink) -> new QueryOutcome.Completed(0, false));
+        harness.jobs.awaitAccepted("complete", job.id());
+
+        assertThat(workersLog.messages(Level.SEVERE)).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("unexpected failure").contains("no memory left"));
+    }
+
+    @Test
     void given_a_thousand_queued_jobs_when_eight_workers_run_them_then_each_is_executed_and_completed_exactly_once() {
         int count = 1_000;
         List<Job> queued = new ArrayList<>();

@@ -32,6 +32,7 @@ final class ObservableJobStore implements JobStore {
     private final InMemoryJobStore store = new InMemoryJobStore();
     private final List<Event> events = new ArrayList<>();
     private final AtomicInteger failingClaims = new AtomicInteger();
+    private final AtomicInteger erringClaims = new AtomicInteger();
     private volatile boolean failing;
 
     /**
@@ -50,6 +51,11 @@ final class ObservableJobStore implements JobStore {
     /** The next {@code count} claims throw, as when the database is unreachable. */
     void failNextClaims(int count) {
         failingClaims.set(count);
+    }
+
+    /** The next {@code count} claims throw an {@link Error}, as when memory runs out. */
+    void errorOnNextClaims(int count) {
+        erringClaims.set(count);
     }
 
     /** Every call throws from now on. */
@@ -110,6 +116,9 @@ final class ObservableJobStore implements JobStore {
         checkFailing();
         if (failingClaims.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("the job database is unreachable");
+        }
+        if (erringClaims.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new OutOfMemoryError("simulated: no memory left while claiming");
         }
         Optional<ClaimedJob> claimed = store.claimNext(now, lease, maxAttempts);
         record(new Event("claim", claimed.map(c -> c.claim().jobId()).orElse(null),
