@@ -5,7 +5,8 @@ enum AddressKind {
     PUBLIC("a public", false),
     LOOPBACK("a loopback", true),
     PRIVATE("a private network", true),
-    LINK_LOCAL("a link-local", true),
+    // Never reachable, not even with the private-networks switch: cloud metadata services live here.
+    LINK_LOCAL("a link-local", false),
     SHARED("a carrier-grade NAT (shared)", true),
     UNSPECIFIED("an unspecified", false),
     MULTICAST("a multicast", false),

@@ -20,7 +20,7 @@ class PrivateNetworksPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "fd00::1", "fec0::1",
-        "169.254.10.10", "fe80::1", "100.64.0.1", "::ffff:10.0.0.1", "93.184.216.34"})
+        "100.64.0.1", "::ffff:10.0.0.1", "93.184.216.34"})
     void given_private_networks_allowed_when_an_internal_address_is_checked_then_it_is_allowed(String address) {
         String literal = address.contains(":") ? "[" + address + "]" : address;
 
@@ -38,6 +38,10 @@ class PrivateNetworksPolicyTest {
         "240.0.0.1        | a reserved",
         "192.0.2.1        | a documentation",
         "2001:db8::1      | a documentation",
+        "169.254.169.254  | a link-local",
+        "169.254.10.10    | a link-local",
+        "fe80::1          | a link-local",
+        "::ffff:169.254.169.254 | a link-local",
     })
     void given_private_networks_allowed_when_an_address_nobody_serves_from_is_checked_then_it_is_still_refused(String address, String kind) {
         String literal = address.contains(":") ? "[" + address + "]" : address;

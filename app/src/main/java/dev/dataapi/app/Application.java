@@ -5,6 +5,9 @@ import dev.dataapi.app.catalog.CatalogFile;
 import dev.dataapi.app.catalog.CatalogFileResult;
 import dev.dataapi.core.CachedCatalog;
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.dataapi.core.CallbackDeliveries;
@@ -32,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,12 +159,26 @@ final class Application implements AutoCloseable {
             uri = embedded.connectionString();
         }
         ConnectionString connection = new ConnectionString(uri);
-        MongoClient client = MongoClients.create(connection);
+        MongoClient client = MongoClients.create(jobStoreClientSettings(connection));
         resources.push(client);
         String database = connection.getDatabase() == null ? DEFAULT_JOB_DATABASE : connection.getDatabase();
         MongoJobStore store = new MongoJobStore(client.getDatabase(database));
         store.createIndexes();
         return store;
+    }
+
+    /**
+     * Settings the connection string does not override: a write is acknowledged by a majority (a
+     * 202'd job or a recorded delivery must survive a replica-set failover), and no call waits
+     * forever on a stuck connection (a hung lease renewal would let every job run twice).
+     */
+    private static MongoClientSettings jobStoreClientSettings(ConnectionString connection) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .writeConcern(WriteConcern.MAJORITY)
+                .readConcern(ReadConcern.MAJORITY)
+                .applyToSocketSettings(socket -> socket.connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        return settings.applyConnectionString(connection).build();
     }
 
     private static DeliverySettings deliverySettings(Config config) {

@@ -33,7 +33,7 @@ enum Setting {
     WEBHOOK_RETRY_SCHEDULE("DATA_API_WEBHOOK_RETRY_SCHEDULE", "5s,5m,30m,2h,5h,10h,10h", "Waits between webhook"
             + " delivery attempts after the first (each with +/-10% jitter); when they run out the delivery is marked failed."),
     WEBHOOK_ALLOW_PRIVATE_NETWORKS("DATA_API_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "false", "Allow callback URLs on loopback,"
-            + " private, link-local and CGNAT addresses (tests, on-premises receivers). Never on a public service."),
+            + " private and CGNAT addresses (tests, on-premises receivers); link-local stays refused. Never on a public service."),
     WEBHOOK_SENDERS("DATA_API_WEBHOOK_SENDERS", "2", "Webhook deliveries this instance sends at once."),
     CATALOG("DATA_API_CATALOG", "", "A catalog YAML file applied at startup (in either mode). A file with any error stops the start."),
     CATALOG_REFRESH("DATA_API_CATALOG_REFRESH", "2s", "How often the in-memory catalog is reloaded, so changes by other"
