@@ -84,7 +84,9 @@ final class DeliveryAttempt {
                     timestamp, body);
             WebhookResponse response = sender.send(new WebhookRequest(job.callbackUrl().orElseThrow(), headers, body));
             return Objects.requireNonNull(response, "the webhook sender returned no response");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Counted as a failed attempt, including a payload too large or too deep to build: such a
+            // delivery then ends when the schedule runs out instead of being retried at every lease.
             LOG.log(Level.WARNING, label(job, attempt) + ": the attempt failed before an answer", LogText.fault(e));
             return WebhookResponse.noAnswer(e.getClass().getSimpleName());
         }

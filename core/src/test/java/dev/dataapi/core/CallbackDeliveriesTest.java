@@ -179,4 +179,21 @@ class CallbackDeliveriesTest {
                 .doesNotContain(ROW_VALUE).doesNotContain("receiver-token-7")
                 .doesNotContain(seenSignatures.get(0).substring("v1,".length()));
     }
+
+    @Test
+    void given_a_payload_too_large_to_build_then_it_is_a_failed_attempt_and_the_delivery_goes_on_on_schedule() {
+        Job job = harness.completed();
+        harness.failNextEncoding(new OutOfMemoryError("simulated: Java heap space while encoding"));
+        CallbackDeliveries deliveries = harness.start(ScriptedSender.statuses(200));
+
+        harness.awaitRecorded(job.id(), 1);
+        assertThat(harness.callback(job.id())).isEqualTo(new CallbackState(CallbackStatus.PENDING, 1, Optional.empty(),
+                Optional.of(NOW.plusSeconds(5))));
+        harness.clock.advance(Duration.ofSeconds(5));
+        deliveries.wakeUp();
+        harness.awaitRecorded(job.id(), 2);
+
+        assertThat(harness.callback(job.id()).status()).isEqualTo(CallbackStatus.DELIVERED);
+        log.await(Level.INFO, job.id().value(), "attempt 1", "failed (no answer: OutOfMemoryError)");
+    }
 }

@@ -49,12 +49,15 @@ final class DeliveryHarness implements AutoCloseable {
     final List<Job> encoded = new CopyOnWriteArrayList<>();
     private final Map<CompanyId, Company> companies = new ConcurrentHashMap<>();
     private final List<CallbackDeliveries> started = new ArrayList<>();
-    private final AtomicReference<RuntimeException> encoderFailure = new AtomicReference<>();
+    private final AtomicReference<Throwable> encoderFailure = new AtomicReference<>();
     final WebhookPayloadEncoder encoder = (job, result) -> {
         encoded.add(job);
-        RuntimeException failure = encoderFailure.getAndSet(null);
-        if (failure != null) {
-            throw failure;
+        Throwable failure = encoderFailure.getAndSet(null);
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
         }
         String rows = "[]";
         if (job.state() == JobState.COMPLETED) {
@@ -140,7 +143,7 @@ final class DeliveryHarness implements AutoCloseable {
     }
 
     /** The encoder's next call throws {@code failure}. */
-    void failNextEncoding(RuntimeException failure) {
+    void failNextEncoding(Throwable failure) {
         encoderFailure.set(failure);
     }
 
