@@ -8,13 +8,9 @@ import dev.dataapi.ports.out.WebhookSender;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's share of the webhook deliveries: a fixed number of sender threads that take due
@@ -39,11 +35,8 @@ public final class CallbackDeliveries implements AutoCloseable {
     private final DeliverySettings settings;
     private final Clock clock;
     private final DeliveryAttempt attempt;
-    private final ExecutorService senders;
-    private final WakeUps wakeUps = new WakeUps();
-    private final Object lifecycle = new Object();
-    private boolean started;
-    private volatile boolean stopping;
+    private final PollingThreads senders;
+    private final WakeUps wakeUps;
 
     /**
      * Senders that are ready but idle until {@link #start()}.
@@ -63,7 +56,9 @@ public final class CallbackDeliveries implements AutoCloseable {
         this.attempt = new DeliveryAttempt(jobs, Objects.requireNonNull(companies, "'companies' is required"),
                 Objects.requireNonNull(encoder, "'encoder' is required"), Objects.requireNonNull(sender, "'sender' is required"),
                 new RetryRules(settings.retries(), settings.jitter()), clock);
-        this.senders = Executors.newFixedThreadPool(settings.senders(), DaemonThreads.named("data-api-webhook-sender-"));
+        this.senders = new PollingThreads("webhook senders", "webhook sender", "data-api-webhook-sender-",
+                settings.senders(), settings.pollInterval(), LOG);
+        this.wakeUps = senders.wakeUps();
     }
 
     /**
@@ -72,15 +67,7 @@ public final class CallbackDeliveries implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public void start() {
-        synchronized (lifecycle) {
-            if (started || stopping) {
-                throw new IllegalStateException("webhook senders can be started once, before they are closed");
-            }
-            started = true;
-            for (int i = 0; i < settings.senders(); i++) {
-                senders.execute(this::send);
-            }
-        }
+        senders.start(this::sendOnce);
         LOG.log(Level.INFO, "webhook senders started: " + settings.senders() + " (lease " + Seconds.of(settings.lease())
                 + " s, retries after " + settings.retries() + ")");
     }
@@ -96,33 +83,15 @@ public final class CallbackDeliveries implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            if (stopping) {
-                return;
-            }
-            stopping = true;
+        if (!senders.beginStop()) {
+            return;
         }
-        wakeUps.close();
-        senders.shutdown();
-        boolean finished = awaitSenders(settings.shutdownGrace());
+        boolean finished = senders.awaitStop(settings.shutdownGrace());
         if (!finished) {
-            senders.shutdownNow();
+            senders.abort();
         }
         LOG.log(Level.INFO, "webhook senders stopped" + (finished ? ""
                 : "; attempts still in flight are made again once their leases lapse"));
-    }
-
-    private void send() {
-        while (!stopping) {
-            try {
-                sendOnce();
-            } catch (Throwable e) {
-                // The loop is submitted once: if anything escaped, this sender would be gone for good.
-                LOG.log(Level.ERROR, "webhook sender: unexpected failure; going on after "
-                        + Seconds.of(settings.pollInterval()) + " s", LogText.fault(e));
-                wakeUps.pause(settings.pollInterval());
-            }
-        }
     }
 
     private void sendOnce() {
@@ -158,12 +127,4 @@ public final class CallbackDeliveries implements AutoCloseable {
         }
     }
 
-    private boolean awaitSenders(Duration grace) {
-        try {
-            return senders.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

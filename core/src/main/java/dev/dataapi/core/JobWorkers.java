@@ -14,10 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's share of the async work: a fixed number of worker threads that take jobs from
@@ -38,13 +36,10 @@ public final class JobWorkers implements AutoCloseable {
     private final JobSettings settings;
     private final Clock clock;
     private final JobRun run;
-    private final ExecutorService workers;
+    private final PollingThreads workers;
+    private final WakeUps wakeUps;
     private final ScheduledExecutorService heartbeats;
-    private final WakeUps wakeUps = new WakeUps();
     private final Set<JobClaim> running = ConcurrentHashMap.newKeySet();
-    private final Object lifecycle = new Object();
-    private boolean started;
-    private volatile boolean stopping;
 
     /**
      * Workers that are ready but idle until {@link #start()}.
@@ -73,7 +68,9 @@ public final class JobWorkers implements AutoCloseable {
         this.jobs = Objects.requireNonNull(jobs, "'jobs' is required");
         this.settings = Objects.requireNonNull(settings, "'settings' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
-        this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("data-api-job-worker-"));
+        this.workers = new PollingThreads("job workers", "job worker", "data-api-job-worker-", settings.workers(),
+                settings.pollInterval(), LOG);
+        this.wakeUps = workers.wakeUps();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("data-api-job-heartbeat-"));
         this.run = new JobRun(jobs, Objects.requireNonNull(queries, "'queries' is required"), settings, heartbeats, clock,
                 Objects.requireNonNull(callbackDue, "'callbackDue' is required"));
@@ -85,15 +82,7 @@ public final class JobWorkers implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public void start() {
-        synchronized (lifecycle) {
-            if (started || stopping) {
-                throw new IllegalStateException("job workers can be started once, before they are closed");
-            }
-            started = true;
-            for (int i = 0; i < settings.workers(); i++) {
-                workers.execute(this::work);
-            }
-        }
+        workers.start(this::workOnce);
         LOG.log(Level.INFO, "job workers started: " + settings.workers() + " (lease " + Seconds.of(settings.lease())
                 + " s, at most " + settings.maxAttempts() + " attempts per job)");
     }
@@ -110,37 +99,18 @@ public final class JobWorkers implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            if (stopping) {
-                return;
-            }
-            stopping = true;
+        if (!workers.beginStop()) {
+            return;
         }
-        wakeUps.close();
-        workers.shutdown();
-        boolean finished = awaitWorkers(settings.shutdownGrace());
+        boolean finished = workers.awaitStop(settings.shutdownGrace());
         if (!finished) {
             for (JobClaim claim : running) {
                 releaseOnShutdown(claim);
             }
-            workers.shutdownNow();
+            workers.abort();
         }
         heartbeats.shutdownNow();
         LOG.log(Level.INFO, "job workers stopped" + (finished ? "" : " after giving unfinished jobs back to the queue"));
-    }
-
-    private void work() {
-        while (!stopping) {
-            try {
-                workOnce();
-            } catch (Throwable e) {
-                // The loop is submitted once: if anything escaped, this worker would be gone for good
-                // while the instance still looks healthy. Log it and carry on.
-                LOG.log(Level.ERROR, "job worker: unexpected failure; going on after " + Seconds.of(settings.pollInterval())
-                        + " s", LogText.fault(e));
-                wakeUps.pause(settings.pollInterval());
-            }
-        }
     }
 
     private void workOnce() {
@@ -156,7 +126,7 @@ public final class JobWorkers implements AutoCloseable {
         }
         if (claimed.isEmpty()) {
             wakeUps.awaitSignalAfter(seen, settings.pollInterval());
-        } else if (stopping) {
+        } else if (workers.stopping()) {
             releaseOnShutdown(claimed.get().claim());
         } else {
             runClaimed(claimed.get());
@@ -197,14 +167,6 @@ public final class JobWorkers implements AutoCloseable {
         }
     }
 
-    private boolean awaitWorkers(Duration grace) {
-        try {
-            return workers.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
