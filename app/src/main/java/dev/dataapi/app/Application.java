@@ -107,21 +107,28 @@ final class Application implements AutoCloseable {
             Clock clock = Clock.systemUTC();
 
             PublicAddressPolicy addresses = new PublicAddressPolicy(config.webhookAllowPrivate());
-            Runnable wakeSenders = () -> { };
+            OkHttpWebhookSender sender = null;
             if (config.webhookSenders() > 0) {
-                OkHttpWebhookSender sender = new OkHttpWebhookSender(addresses);
+                sender = new OkHttpWebhookSender(addresses);
                 resources.push(sender);
+            }
+            // Job workers and webhook senders stop together, right after the HTTP server and before the
+            // sender they use; pushed before either starts, so a failed start stops them too.
+            ConcurrentClose background = new ConcurrentClose();
+            resources.push(background);
+            Runnable wakeSenders = () -> { };
+            if (sender != null) {
                 CallbackDeliveries deliveries = new CallbackDeliveries(jobs, catalog, new JsonWebhookPayloads(), sender,
                         deliverySettings(config), clock);
+                background.add(deliveries);
                 deliveries.start();
-                resources.push(deliveries);
                 wakeSenders = deliveries::wakeUp;
             }
             Runnable wakeWorkers = () -> { };
             if (config.workers() > 0) {
                 JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, clock, wakeSenders);
+                background.add(workers);
                 workers.start();
-                resources.push(workers);
                 wakeWorkers = workers::wakeUp;
             }
 
