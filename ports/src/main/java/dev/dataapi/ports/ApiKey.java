@@ -1,29 +1,40 @@
 package dev.dataapi.ports;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A credential a company gives a consumer. Only the SHA-256 of the token is ever stored; the
- * token itself is shown once when the key is created.
+ * A credential a company gives a consumer. Only the SHA-256 of the token is ever stored, with a
+ * short display prefix so that people can tell keys apart; the token itself is shown once when the
+ * key is created or rotated.
  *
- * @param id           stable id, kebab-case, used in logs and the CLI (never the token)
- * @param company      the company whose endpoints the key can reach
- * @param tokenSha256  lower-case hex SHA-256 of the bearer token
- * @param permissions  what the key may do
- * @param shareContext values the key pins for every endpoint it runs
- * @param expiresAt    after this instant the key no longer authenticates, when set
- * @param revoked      a revoked key never authenticates
+ * @param id            stable id, kebab-case, used in logs and the CLI (never the token)
+ * @param company       the company whose endpoints the key can reach
+ * @param tokenSha256   lower-case hex SHA-256 of the bearer token
+ * @param tokenPrefix   the token's first characters, for display; absent for keys imported by hash
+ * @param permissions   what the key may do
+ * @param shareContext  values the key pins for every endpoint it runs
+ * @param namespaces    the namespaces the key may reach; empty means all of its company's
+ * @param rateLimit     the key's own request rate limit; absent means the service's default
+ * @param expiresAt     after this instant the key no longer authenticates, when set
+ * @param revoked       a revoked key never authenticates, with any of its tokens
+ * @param previousToken the token a rotation replaced, still accepted for a while
  */
-public record ApiKey(String id, CompanyId company, String tokenSha256, Set<Permission> permissions,
-                     ShareContext shareContext, Optional<Instant> expiresAt, boolean revoked) {
+public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<String> tokenPrefix,
+                     Set<Permission> permissions, ShareContext shareContext, Set<String> namespaces,
+                     Optional<RateLimit> rateLimit, Optional<Instant> expiresAt, boolean revoked,
+                     Optional<RetiringToken> previousToken) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
+    private static final Pattern PREFIX = Pattern.compile("^[A-Za-z0-9_]{1,16}$");
 
     public ApiKey {
         Names.requireKebabCase("id", id);
@@ -31,11 +42,35 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Set<Permi
         if (tokenSha256 == null || !SHA256_HEX.matcher(tokenSha256).matches()) {
             throw new IllegalArgumentException("api key '" + id + "': 'token_sha256' must be 64 lower-case hex characters");
         }
+        tokenPrefix = Objects.requireNonNullElse(tokenPrefix, Optional.empty());
+        tokenPrefix.ifPresent(prefix -> {
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("api key '" + id
+                        + "': 'token_prefix' must be 1 to 16 letters, digits or underscores");
+            }
+        });
         Set<Permission> copy = EnumSet.noneOf(Permission.class);
         copy.addAll(Objects.requireNonNullElse(permissions, Set.of()));
         permissions = Collections.unmodifiableSet(copy);
         shareContext = Objects.requireNonNullElse(shareContext, ShareContext.none());
+        Set<String> scope = new TreeSet<>();
+        for (String namespace : Objects.requireNonNullElse(namespaces, Set.<String>of())) {
+            scope.add(Names.requireKebabCase("namespaces", namespace));
+        }
+        namespaces = Collections.unmodifiableSet(scope);
+        rateLimit = Objects.requireNonNullElse(rateLimit, Optional.empty());
         expiresAt = Objects.requireNonNullElse(expiresAt, Optional.empty());
+        previousToken = Objects.requireNonNullElse(previousToken, Optional.empty());
+        if (previousToken.isPresent() && previousToken.get().tokenSha256().equals(tokenSha256)) {
+            throw new IllegalArgumentException("api key '" + id + "': the previous token must differ from the current one");
+        }
+    }
+
+    /** A key without display prefix, namespace scope, own rate limit or previous token. */
+    public ApiKey(String id, CompanyId company, String tokenSha256, Set<Permission> permissions,
+                  ShareContext shareContext, Optional<Instant> expiresAt, boolean revoked) {
+        this(id, company, tokenSha256, Optional.empty(), permissions, shareContext, Set.of(), Optional.empty(),
+                expiresAt, revoked, Optional.empty());
     }
 
     /** True when the key can authenticate at {@code now}: not revoked and not expired. */
@@ -43,8 +78,54 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Set<Permi
         return !revoked && expiresAt.map(now::isBefore).orElse(true);
     }
 
+    /**
+     * True when a token hashing to {@code presentedSha256} authenticates this key at {@code now}: the
+     * current token while the key is usable, the previous one also only until its overlap ends.
+     * Compared in constant time.
+     */
+    public boolean authenticates(String presentedSha256, Instant now) {
+        if (presentedSha256 == null || !isUsableAt(now)) {
+            return false;
+        }
+        if (sameHash(tokenSha256, presentedSha256)) {
+            return true;
+        }
+        return previousToken.filter(previous -> sameHash(previous.tokenSha256(), presentedSha256))
+                .map(previous -> previous.isUsableAt(now))
+                .orElse(false);
+    }
+
     /** True when the key holds {@code permission}. */
     public boolean has(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** True when the key's scope includes {@code namespace}: no scope, or a scope naming it. */
+    public boolean reaches(String namespace) {
+        return namespaces.isEmpty() || namespaces.contains(namespace);
+    }
+
+    /** This key, revoked. */
+    public ApiKey asRevoked() {
+        return new ApiKey(id, company, tokenSha256, tokenPrefix, permissions, shareContext, namespaces, rateLimit,
+                expiresAt, true, previousToken);
+    }
+
+    /** This key with a new current token; {@code previous} is what still authenticates for a while, if anything. */
+    public ApiKey withToken(String newSha256, Optional<String> newPrefix, Optional<RetiringToken> previous) {
+        return new ApiKey(id, company, newSha256, newPrefix, permissions, shareContext, namespaces, rateLimit,
+                expiresAt, revoked, previous);
+    }
+
+    /** Never prints the hashes. */
+    @Override
+    public String toString() {
+        return "ApiKey[id=" + id + ", company=" + company + ", tokenPrefix=" + tokenPrefix.orElse("-")
+                + ", permissions=" + permissions + ", namespaces=" + namespaces + ", revoked=" + revoked + "]";
+    }
+
+    private static boolean sameHash(String stored, String presented) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                presented.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public interface ApiKeyLookup {
 
-    /** The key whose token hashes to {@code tokenSha256} (lower-case hex), revoked or expired keys included. */
+    /**
+     * The key whose current or previous token hashes to {@code tokenSha256} (lower-case hex),
+     * revoked or expired keys included: {@link ApiKey#authenticates} decides whether it may be used.
+     */
     Optional<ApiKey> findByTokenSha256(String tokenSha256);
 }

@@ -1,5 +1,6 @@
 package dev.dataapi.ports.out;
 
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.ResultSink;
@@ -7,6 +8,7 @@ import dev.dataapi.ports.ResultSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable jobs and the work queue over them, shared by every instance of the service.
@@ -32,7 +34,19 @@ public interface JobStore {
      * becomes RUNNING with one more attempt and a lease until {@code now + lease}. Jobs that may not
      * be attempted again are failed on the way. Empty when there is nothing to do.
      */
-    Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts);
+    default Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts) {
+        return claimNext(now, lease, maxAttempts, Set.of());
+    }
+
+    /**
+     * Like {@link #claimNext(Instant, Duration, int)}, passing over the jobs of the {@code skipped}
+     * companies (those at their concurrency cap), so that one company's backlog does not hold up
+     * the others'. Jobs passed over are not touched: neither failed nor claimed.
+     */
+    Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts, Set<CompanyId> skipped);
+
+    /** How many jobs are queued (waiting for their first or next attempt) and not expired at {@code now}. */
+    long countQueued(Instant now);
 
     /** Extends the lease to {@code now + lease}; false when the claim is no longer current. */
     boolean renew(JobClaim claim, Instant now, Duration lease);
