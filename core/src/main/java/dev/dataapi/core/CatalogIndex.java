@@ -38,12 +38,9 @@ final class CatalogIndex {
         Map<String, ApiKey> byHash = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         for (ApiKey key : snapshot.apiKeys()) {
-            ApiKey earlier = byHash.putIfAbsent(key.tokenSha256(), key);
-            if (earlier != null) {
-                ambiguous.add(key.tokenSha256());
-                LOG.log(Level.WARNING, "api keys " + earlier.id() + " and " + key.id()
-                        + " share a token hash; neither authenticates until one is changed");
-            }
+            index(byHash, ambiguous, key.tokenSha256(), key);
+            // A rotated key answers to its previous token too until the overlap ends; the key decides when.
+            key.previousToken().ifPresent(previous -> index(byHash, ambiguous, previous.tokenSha256(), key));
         }
         // Fail closed: a token that could be either of two keys must not pick one by accident.
         ambiguous.forEach(byHash::remove);
@@ -56,6 +53,15 @@ final class CatalogIndex {
             }
         }
         this.companies = Map.copyOf(byId);
+    }
+
+    private static void index(Map<String, ApiKey> byHash, Set<String> ambiguous, String hash, ApiKey key) {
+        ApiKey earlier = byHash.putIfAbsent(hash, key);
+        if (earlier != null) {
+            ambiguous.add(hash);
+            LOG.log(Level.WARNING, "api keys " + earlier.id() + " and " + key.id()
+                    + " share a token hash; neither authenticates with it until one is changed");
+        }
     }
 
     CatalogSnapshot snapshot() {
@@ -71,9 +77,8 @@ final class CatalogIndex {
     }
 
     Optional<ApiKey> keyByTokenSha256(String tokenSha256) {
-        ApiKey key = tokenSha256 == null ? null : keysByHash.get(tokenSha256);
-        // The map found the candidate; the final comparison does not depend on where the hashes differ.
-        return key != null && TokenHash.matches(key.tokenSha256(), tokenSha256) ? Optional.of(key) : Optional.empty();
+        // The map finds the candidate; ApiKey#authenticates makes the final, constant-time comparison.
+        return Optional.ofNullable(tokenSha256 == null ? null : keysByHash.get(tokenSha256));
     }
 
     private record EndpointKey(CompanyId company, EndpointRef ref) {

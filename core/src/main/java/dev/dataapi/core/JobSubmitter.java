@@ -28,12 +28,14 @@ final class JobSubmitter {
 
     private final JobStore jobs;
     private final Duration retention;
+    private final long maxQueuedJobs;
     private final Runnable jobSubmitted;
     private final Clock clock;
 
-    JobSubmitter(JobStore jobs, Duration retention, Runnable jobSubmitted, Clock clock) {
+    JobSubmitter(JobStore jobs, Duration retention, long maxQueuedJobs, Runnable jobSubmitted, Clock clock) {
         this.jobs = jobs;
         this.retention = retention;
+        this.maxQueuedJobs = maxQueuedJobs;
         this.jobSubmitted = jobSubmitted;
         this.clock = clock;
     }
@@ -46,6 +48,12 @@ final class JobSubmitter {
         Job job = Job.submit(JobId.generate(now), key.company(), endpoint.ref(), key.id(), key.shareContext(), query,
                 callbackUrl, now, retention);
         try {
+            // Checked, then inserted: concurrent submissions may overshoot the cap by a few, never without bound.
+            if (maxQueuedJobs < Long.MAX_VALUE && jobs.countQueued(now) >= maxQueuedJobs) {
+                LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": the job queue holds " + maxQueuedJobs
+                        + " or more jobs; the execution is refused");
+                return new ExecuteOutcome.Rejected(CapacityRejections.queueFull(maxQueuedJobs));
+            }
             jobs.insert(job);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "request " + LogText.safe(requestId) + ": storing a job for endpoint " + endpoint.company()

@@ -40,6 +40,7 @@ public final class JobWorkers implements AutoCloseable {
     private final WakeUps wakeUps;
     private final ScheduledExecutorService heartbeats;
     private final Set<JobClaim> running = ConcurrentHashMap.newKeySet();
+    private final CompanyConcurrency concurrency;
 
     /**
      * Workers that are ready but idle until {@link #start()}.
@@ -65,6 +66,20 @@ public final class JobWorkers implements AutoCloseable {
      *                    delivery starts at once; it must be quick, and a failure there is only logged
      */
     public JobWorkers(JobStore jobs, QueryExecutor queries, JobSettings settings, Clock clock, Runnable callbackDue) {
+        this(jobs, queries, settings, CompanyConcurrency.unlimited(), clock, callbackDue);
+    }
+
+    /**
+     * Workers whose running jobs count against their company's concurrency cap, shared with the
+     * sync executions of this instance: a company at its cap has its jobs passed over (not failed,
+     * not delayed for the others) until one of its executions ends.
+     *
+     * @param concurrency the per-company cap, the same instance the execute use case uses
+     * @see #JobWorkers(JobStore, QueryExecutor, JobSettings, Clock, Runnable)
+     */
+    public JobWorkers(JobStore jobs, QueryExecutor queries, JobSettings settings, CompanyConcurrency concurrency,
+                      Clock clock, Runnable callbackDue) {
+        this.concurrency = Objects.requireNonNull(concurrency, "'concurrency' is required");
         this.jobs = Objects.requireNonNull(jobs, "'jobs' is required");
         this.settings = Objects.requireNonNull(settings, "'settings' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
@@ -117,7 +132,7 @@ public final class JobWorkers implements AutoCloseable {
         long seen = wakeUps.signals();
         Optional<ClaimedJob> claimed;
         try {
-            claimed = jobs.claimNext(now(), settings.lease(), settings.maxAttempts());
+            claimed = jobs.claimNext(now(), settings.lease(), settings.maxAttempts(), concurrency.atCapacity());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "claiming a job failed; trying again in " + Seconds.of(settings.pollInterval()) + " s",
                     LogText.fault(e));
@@ -134,8 +149,15 @@ public final class JobWorkers implements AutoCloseable {
     }
 
     private void runClaimed(ClaimedJob claimed) {
+        Optional<CompanyConcurrency.Permit> permit = concurrency.tryAcquire(claimed.job().company());
+        if (permit.isEmpty()) {
+            // The company reached its cap between the claim and now (a sync request won the race).
+            giveBack(claimed.claim());
+            wakeUps.pause(settings.pollInterval());
+            return;
+        }
         running.add(claimed.claim());
-        try {
+        try (CompanyConcurrency.Permit held = permit.get()) {
             Duration backOff = run.run(claimed);
             if (!backOff.isZero()) {
                 wakeUps.pause(backOff);
@@ -156,6 +178,15 @@ public final class JobWorkers implements AutoCloseable {
         }
     }
 
+    private void giveBack(JobClaim claim) {
+        try {
+            jobs.release(claim);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job " + claim.jobId() + ": could not be given back to the queue; it runs once"
+                    + " its lease lapses", LogText.fault(e));
+        }
+    }
+
     private void releaseOnShutdown(JobClaim claim) {
         try {
             if (jobs.release(claim)) {
@@ -166,7 +197,6 @@ public final class JobWorkers implements AutoCloseable {
                     + " once its lease lapses", LogText.fault(e));
         }
     }
-
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -1,8 +1,11 @@
 package dev.dataapi.core;
 
 import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.Names;
 import dev.dataapi.ports.out.ApiKeyLookup;
+import dev.dataapi.ports.out.EndpointCatalog;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,10 +22,11 @@ final class RequestChecks {
 
     /** The usable key the token belongs to; empty for a missing, empty, unknown, revoked or expired one. */
     static Optional<ApiKey> authenticate(ApiKeyLookup keys, Optional<String> bearerToken, Instant now) {
-        return bearerToken
-                .filter(token -> !token.isEmpty())
-                .flatMap(token -> keys.findByTokenSha256(TokenHash.of(token)))
-                .filter(key -> key.isUsableAt(now));
+        if (bearerToken.isEmpty() || bearerToken.get().isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = TokenHash.of(bearerToken.get());
+        return keys.findByTokenSha256(hash).filter(key -> key.authenticates(hash, now));
     }
 
     /** What is wrong with the path's namespace and slug, when anything is. */
@@ -34,6 +38,17 @@ final class RequestChecks {
         }
         String fields = !namespaceOk && !slugOk ? "'namespace' and 'slug' are" : !namespaceOk ? "'namespace' is" : "'slug' is";
         return Optional.of(fields + " missing or not kebab-case");
+    }
+
+    /**
+     * The active endpoint {@code ref} of the key's company, when the key's namespace scope reaches it.
+     * What the key cannot reach is absent, exactly like what does not exist.
+     */
+    static Optional<Endpoint> reachable(EndpointCatalog endpoints, ApiKey key, EndpointRef ref) {
+        if (!key.reaches(ref.namespace())) {
+            return Optional.empty();
+        }
+        return endpoints.findEndpoint(key.company(), ref).filter(Endpoint::active);
     }
 
     /** The one answer for an endpoint that is missing, inactive or another company's. */

@@ -57,10 +57,13 @@ class AsyncRoundTripTest {
                  return new QueryOutcome.Completed(1, false);
              }, settings, Clock.systemUTC())) {
             workers.start();
-            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, catalog,
+            ExecuteEndpointService execute = new ExecuteEndpointService(catalog,
+                    RequestLimits.none(Clock.systemUTC()), KeyUsageRecorder.discarding(), catalog, catalog,
                     (request, sink) -> new QueryOutcome.Completed(0, false), jobs, settings, new HttpsCallbackUrlPolicy(),
                     url -> Optional.empty(), workers::wakeUp, Clock.systemUTC());
-            GetJobService getJob = new GetJobService(catalog, catalog, jobs, Clock.systemUTC());
+            GetJobService getJob = new GetJobService(catalog,
+                    KeyRateLimiter.onlyKeysWithOwnLimits(Clock.systemUTC()), KeyUsageRecorder.discarding(), catalog, jobs,
+                    Clock.systemUTC());
             Optional<String> token = Optional.of(ApiKeyBuilder.DEFAULT_TOKEN);
 
             ExecuteOutcome outcome = execute.execute(new ExecuteCommand(token, "sales", "by-region",

@@ -15,6 +15,7 @@ import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -191,8 +192,8 @@ class CachedCatalogTest {
             }
 
             @Override
-            public void apply(CatalogSnapshot changes) {
-                store.apply(changes);
+            public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
+                return store.apply(changes, pruned);
             }
         };
         CachedCatalog catalog = new CachedCatalog(slow, Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
@@ -292,8 +293,8 @@ class CachedCatalogTest {
         }
 
         @Override
-        public void apply(CatalogSnapshot changes) {
-            delegate.apply(changes);
+        public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
+            return delegate.apply(changes, pruned);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dataapi.core;
 
 import dev.dataapi.core.memory.InMemoryJobStore;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.ResultSink;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -112,7 +114,7 @@ final class ObservableJobStore implements JobStore {
     }
 
     @Override
-    public Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts) {
+    public Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts, Set<CompanyId> skipped) {
         checkFailing();
         if (failingClaims.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("the job database is unreachable");
@@ -120,10 +122,16 @@ final class ObservableJobStore implements JobStore {
         if (erringClaims.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new OutOfMemoryError("simulated: no memory left while claiming");
         }
-        Optional<ClaimedJob> claimed = store.claimNext(now, lease, maxAttempts);
+        Optional<ClaimedJob> claimed = store.claimNext(now, lease, maxAttempts, skipped);
         record(new Event("claim", claimed.map(c -> c.claim().jobId()).orElse(null),
                 claimed.map(c -> c.claim().attempt()).orElse(0), now, claimed.isPresent()));
         return claimed;
+    }
+
+    @Override
+    public long countQueued(Instant now) {
+        checkFailing();
+        return store.countQueued(now);
     }
 
     @Override

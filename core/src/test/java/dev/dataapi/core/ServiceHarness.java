@@ -59,16 +59,24 @@ final class ServiceHarness {
     private volatile boolean wakeUpFails;
     final ExecuteEndpointService service;
     final GetJobService getJob;
+    /** Records key usage into the in-memory catalog store; flushed only when a test says so. */
+    final KeyUsageRecorder usage = new KeyUsageRecorder(store);
 
     ServiceHarness() {
-        service = new ExecuteEndpointService(catalog, catalog, catalog, (request, sink) -> {
+        this(null);
+    }
+
+    /** A harness whose services apply {@code limits} (when null: only keys with their own rate limit are limited). */
+    ServiceHarness(RequestLimits limits) {
+        RequestLimits applied = limits == null ? RequestLimits.none(clock) : limits;
+        service = new ExecuteEndpointService(catalog, applied, usage, catalog, catalog, (request, sink) -> {
             requests.add(request);
             return answer.execute(request, sink);
         }, jobs, JobSettings.defaults(), new HttpsCallbackUrlPolicy(), url -> {
             addressChecks.add(url);
             return addressRefusal;
         }, this::wakeUp, clock);
-        getJob = new GetJobService(catalog, catalog, jobs, clock);
+        getJob = new GetJobService(catalog, applied.keyRates(), usage, catalog, jobs, clock);
         store.apply(new CatalogSnapshot(List.of(aCompany().withWebhookSecret(WEBHOOK_SECRET).build()), List.of(),
                 List.of()));
     }
@@ -76,6 +84,11 @@ final class ServiceHarness {
     /** The default catalog: company acme, the given endpoints, and the default key with execute permission. */
     static ServiceHarness with(Endpoint... endpoints) {
         return new ServiceHarness().add(endpoints).add(aKey().build());
+    }
+
+    /** The catalog store behind the harness, for key usage and direct edits. */
+    InMemoryCatalogStore store() {
+        return store;
     }
 
     ServiceHarness add(Endpoint... endpoints) {

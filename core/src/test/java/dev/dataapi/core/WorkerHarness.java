@@ -51,6 +51,21 @@ final class WorkerHarness implements AutoCloseable {
         return workers;
     }
 
+    /** Creates and starts workers whose running jobs count against {@code concurrency}. */
+    JobWorkers start(JobSettings settings, QueryExecutor queries, CompanyConcurrency concurrency) {
+        JobWorkers workers = new JobWorkers(jobs, queries, settings, concurrency, clock, () -> { });
+        started.add(workers);
+        workers.start();
+        return workers;
+    }
+
+    /** Stores a new queued job of {@code company}, created now. */
+    Job queueFor(String company) {
+        Job job = aJob().withCompany(company).createdAt(clock.instant()).withRequestId(unique("req")).build();
+        jobs.insert(job);
+        return job;
+    }
+
     Job find(JobId id) {
         return jobs.find(id, clock.instant()).orElseThrow();
     }

@@ -7,11 +7,16 @@ import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
+import dev.dataapi.ports.out.KeyUsageStore;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link CatalogStore} held in memory, for tests and for embedders that build their catalog in
@@ -21,10 +26,11 @@ import java.util.Objects;
  * <p>Thread-safe: a change is built on a copy and published in one step, so {@link #load()} never
  * sees half of an {@link #apply}.
  */
-public final class InMemoryCatalogStore implements CatalogStore {
+public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
 
     private final Object writeLock = new Object();
     private volatile CatalogSnapshot current = CatalogSnapshot.empty();
+    private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
 
     /** An empty store. */
     public InMemoryCatalogStore() {
@@ -41,17 +47,57 @@ public final class InMemoryCatalogStore implements CatalogStore {
     }
 
     /**
-     * Creates or replaces every entry of {@code changes}.
+     * Creates or replaces every entry of {@code changes}, then deletes the endpoints and keys of the
+     * {@code pruned} companies that {@code changes} does not name.
      *
      * @throws IllegalArgumentException naming the entry when an endpoint or key belongs to a company
      *                                  that is neither stored nor in {@code changes}; nothing is stored then
      */
     @Override
-    public void apply(CatalogSnapshot changes) {
+    public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
         Objects.requireNonNull(changes, "'changes' is required");
+        Objects.requireNonNull(pruned, "'pruned' is required");
         synchronized (writeLock) {
-            current = merged(current, changes);
+            CatalogSnapshot merged = merged(current, changes);
+            Set<EndpointKey> namedEndpoints = new HashSet<>();
+            changes.endpoints().forEach(endpoint -> namedEndpoints.add(EndpointKey.of(endpoint)));
+            Set<String> namedKeys = new HashSet<>();
+            changes.apiKeys().forEach(key -> namedKeys.add(key.id()));
+            List<Endpoint> keptEndpoints = new ArrayList<>();
+            List<Endpoint> removedEndpoints = new ArrayList<>();
+            for (Endpoint endpoint : merged.endpoints()) {
+                boolean remove = pruned.contains(endpoint.company()) && !namedEndpoints.contains(EndpointKey.of(endpoint));
+                (remove ? removedEndpoints : keptEndpoints).add(endpoint);
+            }
+            List<ApiKey> keptKeys = new ArrayList<>();
+            List<ApiKey> removedKeys = new ArrayList<>();
+            for (ApiKey key : merged.apiKeys()) {
+                boolean remove = pruned.contains(key.company()) && !namedKeys.contains(key.id());
+                (remove ? removedKeys : keptKeys).add(key);
+            }
+            current = new CatalogSnapshot(merged.companies(), keptEndpoints, keptKeys);
+            removedKeys.forEach(key -> lastUsed.remove(key.id()));
+            return new CatalogSnapshot(List.of(), removedEndpoints, removedKeys);
         }
+    }
+
+    @Override
+    public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
+        Objects.requireNonNull(lastUsedByKeyId, "'lastUsedByKeyId' is required");
+        synchronized (writeLock) {
+            Set<String> known = new HashSet<>();
+            current.apiKeys().forEach(key -> known.add(key.id()));
+            lastUsedByKeyId.forEach((id, at) -> {
+                if (known.contains(id)) {
+                    lastUsed.merge(id, at, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+                }
+            });
+        }
+    }
+
+    @Override
+    public Map<String, Instant> lastUsed() {
+        return Map.copyOf(lastUsed);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.dataapi.core.memory;
 
 import dev.dataapi.ports.Column;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.JobState;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -66,12 +68,13 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts) {
+    public Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts, Set<CompanyId> skipped) {
+        Objects.requireNonNull(skipped, "'skipped' is required");
         synchronized (lock) {
             entries.values().removeIf(entry -> entry.job.isExpiredAt(now));
             List<Entry> claimable = new ArrayList<>();
             for (Entry entry : entries.values()) {
-                if (entry.isClaimableAt(now)) {
+                if (entry.isClaimableAt(now) && !skipped.contains(entry.job.company())) {
                     claimable.add(entry);
                 }
             }
@@ -89,6 +92,15 @@ public final class InMemoryJobStore implements JobStore {
                 return Optional.of(new ClaimedJob(entry.job, claim));
             }
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public long countQueued(Instant now) {
+        synchronized (lock) {
+            return entries.values().stream()
+                    .filter(entry -> entry.job.state() == JobState.QUEUED && !entry.job.isExpiredAt(now))
+                    .count();
         }
     }
 

@@ -1,0 +1,28 @@
+package dev.dataapi.core;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The limits that keep one consumer or tenant from taking the service down for the others.
+ *
+ * @param keyRates       per-key request rates (token buckets, per instance)
+ * @param companies      per-company executions in flight (sync plus running async, per instance)
+ * @param maxQueuedJobs  beyond this many queued jobs in the store, new async executions are refused
+ *                       with 429 instead of growing the queue without bound; at least 1
+ */
+public record RequestLimits(KeyRateLimiter keyRates, CompanyConcurrency companies, long maxQueuedJobs) {
+    public RequestLimits {
+        Objects.requireNonNull(keyRates, "'keyRates' is required");
+        Objects.requireNonNull(companies, "'companies' is required");
+        if (maxQueuedJobs < 1) {
+            throw new IllegalArgumentException("'maxQueuedJobs' must be at least 1, got " + maxQueuedJobs);
+        }
+    }
+
+    /** Only keys with their own rate limit are limited; no concurrency cap; no queue cap. */
+    public static RequestLimits none(Clock clock) {
+        return new RequestLimits(KeyRateLimiter.onlyKeysWithOwnLimits(clock), CompanyConcurrency.unlimited(),
+                Long.MAX_VALUE);
+    }
+}
