@@ -4,11 +4,14 @@ import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Company;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.Permission;
+import dev.dataapi.ports.RetiringToken;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * Upserts catalog entries by natural key. A row whose content is unchanged is not touched, so
@@ -33,14 +36,24 @@ final class CatalogWriter {
             + " EXCLUDED.timeout_ms, EXCLUDED.require_share_context)";
 
     private static final String UPSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (id, company_id, token_sha256,"
-            + " permissions, share_context, expires_at, revoked)"
-            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)"
+            + " token_prefix, permissions, share_context, namespaces, rate_limit_per_minute, rate_limit_burst, expires_at,"
+            + " revoked, previous_token_sha256, previous_token_prefix, previous_token_until)"
+            + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (id) DO UPDATE SET company_id = EXCLUDED.company_id, token_sha256 = EXCLUDED.token_sha256,"
-            + " permissions = EXCLUDED.permissions, share_context = EXCLUDED.share_context,"
-            + " expires_at = EXCLUDED.expires_at, revoked = EXCLUDED.revoked, updated_at = now()"
-            + " WHERE (k.company_id, k.token_sha256, k.permissions, k.share_context, k.expires_at, k.revoked)"
-            + " IS DISTINCT FROM (EXCLUDED.company_id, EXCLUDED.token_sha256, EXCLUDED.permissions,"
-            + " EXCLUDED.share_context, EXCLUDED.expires_at, EXCLUDED.revoked)";
+            + " token_prefix = EXCLUDED.token_prefix, permissions = EXCLUDED.permissions,"
+            + " share_context = EXCLUDED.share_context, namespaces = EXCLUDED.namespaces,"
+            + " rate_limit_per_minute = EXCLUDED.rate_limit_per_minute, rate_limit_burst = EXCLUDED.rate_limit_burst,"
+            + " expires_at = EXCLUDED.expires_at, revoked = EXCLUDED.revoked,"
+            + " previous_token_sha256 = EXCLUDED.previous_token_sha256,"
+            + " previous_token_prefix = EXCLUDED.previous_token_prefix,"
+            + " previous_token_until = EXCLUDED.previous_token_until, updated_at = now()"
+            + " WHERE (k.company_id, k.token_sha256, k.token_prefix, k.permissions, k.share_context, k.namespaces,"
+            + " k.rate_limit_per_minute, k.rate_limit_burst, k.expires_at, k.revoked, k.previous_token_sha256,"
+            + " k.previous_token_prefix, k.previous_token_until)"
+            + " IS DISTINCT FROM (EXCLUDED.company_id, EXCLUDED.token_sha256, EXCLUDED.token_prefix, EXCLUDED.permissions,"
+            + " EXCLUDED.share_context, EXCLUDED.namespaces, EXCLUDED.rate_limit_per_minute, EXCLUDED.rate_limit_burst,"
+            + " EXCLUDED.expires_at, EXCLUDED.revoked, EXCLUDED.previous_token_sha256, EXCLUDED.previous_token_prefix,"
+            + " EXCLUDED.previous_token_until)";
 
     private CatalogWriter() {
     }
@@ -75,16 +88,36 @@ final class CatalogWriter {
             statement.setString(1, key.id());
             statement.setString(2, key.company().value());
             statement.setString(3, key.tokenSha256());
-            statement.setArray(4, connection.createArrayOf("text",
+            statement.setString(4, key.tokenPrefix().orElse(null));
+            statement.setArray(5, connection.createArrayOf("text",
                     key.permissions().stream().map(Permission::wireName).toArray()));
-            statement.setString(5, CatalogJson.shareContextToJson(key.shareContext()));
-            if (key.expiresAt().isPresent()) {
-                statement.setObject(6, key.expiresAt().get().atOffset(ZoneOffset.UTC));
+            statement.setString(6, CatalogJson.shareContextToJson(key.shareContext()));
+            // The record keeps namespaces sorted, so an unchanged scope compares equal to the stored one.
+            statement.setArray(7, connection.createArrayOf("text", key.namespaces().toArray()));
+            if (key.rateLimit().isPresent()) {
+                statement.setInt(8, key.rateLimit().get().requestsPerMinute());
+                statement.setInt(9, key.rateLimit().get().burst());
             } else {
-                statement.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz");
+                statement.setNull(8, Types.INTEGER);
+                statement.setNull(9, Types.INTEGER);
             }
-            statement.setBoolean(7, key.revoked());
+            setInstant(statement, 10, key.expiresAt());
+            statement.setBoolean(11, key.revoked());
+            Optional<RetiringToken> previous = key.previousToken();
+            statement.setString(12, previous.map(RetiringToken::tokenSha256).orElse(null));
+            statement.setString(13, previous.flatMap(RetiringToken::tokenPrefix).orElse(null));
+            setInstant(statement, 14, previous.map(RetiringToken::until));
             statement.executeUpdate();
+        }
+    }
+
+    /** An expiry or the end of a token's overlap may come a microsecond early, never late (see {@link Timestamps}). */
+    private static void setInstant(PreparedStatement statement, int index, Optional<Instant> instant)
+            throws SQLException {
+        if (instant.isPresent()) {
+            statement.setObject(index, Timestamps.stored(instant.get()).atOffset(ZoneOffset.UTC));
+        } else {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz");
         }
     }
 }

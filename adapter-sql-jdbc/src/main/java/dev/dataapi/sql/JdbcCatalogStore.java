@@ -2,24 +2,30 @@ package dev.dataapi.sql;
 
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Company;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * The catalog in PostgreSQL, schema {@value CatalogMigrations#SCHEMA} (run
  * {@link CatalogMigrations#migrate} first). {@link #load()} reads all three tables in one
  * REPEATABLE READ transaction, so a snapshot never mixes states of a concurrent write;
- * {@link #apply} writes a whole snapshot in one transaction, so it lands all or nothing.
+ * {@link #apply} writes a whole snapshot, and prunes, in one transaction, so it lands all or nothing.
+ * Instants are kept to the microsecond, finer digits dropped.
  * Needs a writable data source. Thread-safe.
  */
 public final class JdbcCatalogStore implements CatalogStore {
+    private static final System.Logger LOG = System.getLogger(JdbcCatalogStore.class.getName());
+
     private final DataSource dataSource;
     private final SkippedRowWarnings skippedRowWarnings = new SkippedRowWarnings();
 
@@ -56,16 +62,25 @@ public final class JdbcCatalogStore implements CatalogStore {
     }
 
     /**
+     * Writes {@code changes}, then deletes what they do not name of the {@code pruned} companies,
+     * in one transaction. A deleted row the domain refuses (written by hand) is deleted too but
+     * cannot be returned as a record: a WARNING names it instead.
+     *
      * @throws CatalogStoreException when the database refuses an entry (say, one of a company that
      *                               is neither stored nor in {@code changes}); nothing is then stored
+     *                               nor deleted
      */
     @Override
-    public void apply(CatalogSnapshot changes) {
+    public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
         Objects.requireNonNull(changes, "'changes' is required");
+        Objects.requireNonNull(pruned, "'pruned' is required");
+        List<SkippedRow> unreadable = new ArrayList<>();
+        CatalogSnapshot deleted;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 write(connection, changes);
+                deleted = CatalogPruner.prune(connection, changes, pruned, unreadable::add);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -74,6 +89,11 @@ public final class JdbcCatalogStore implements CatalogStore {
         } catch (SQLException e) {
             throw new CatalogStoreException("could not apply the catalog: " + e.getMessage(), e);
         }
+        for (SkippedRow row : unreadable) {
+            LOG.log(Level.WARNING, "catalog: pruned the stored {0}, which is not among the reported deletions"
+                    + " because it was unusable: {1}", row.row(), row.reason());
+        }
+        return deleted;
     }
 
     private static void write(Connection connection, CatalogSnapshot changes) throws SQLException {

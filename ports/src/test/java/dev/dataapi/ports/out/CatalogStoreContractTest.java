@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Company;
-import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
-import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.ParameterType;
 import dev.dataapi.ports.Permission;
@@ -21,35 +19,16 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CatalogStore} must do. Each adapter's test extends this class and supplies the
- * store. Every test creates its own company with a random id and asserts only on what it created,
- * so several tests (and several runs) may share one database.
+ * store. The tests here cover storing and replacing entries; those about the API keys' lifecycle
+ * fields are inherited from {@link CatalogStoreApiKeyContract}, those about pruning from
+ * {@link CatalogStorePruneContract}, and the rules for sharing a database are on
+ * {@link CatalogStoreContractSupport}.
  */
-public abstract class CatalogStoreContractTest {
-
-    private CatalogStore store;
-    private String company;
-
-    /** A store to test; may share storage with stores returned by earlier calls. */
-    protected abstract CatalogStore create();
-
-    /**
-     * Whether {@link #create()} returns a store holding nothing. Override to return false when the
-     * stores share a database that other tests write to; the empty-store test is then skipped.
-     */
-    protected boolean createdStoreIsEmpty() {
-        return true;
-    }
-
-    @BeforeEach
-    void createStore() {
-        store = create();
-        company = unique("co");
-    }
+public abstract class CatalogStoreContractTest extends CatalogStorePruneContract {
 
     @Test
     void given_a_new_store_when_loaded_then_it_holds_nothing() {
@@ -227,20 +206,5 @@ public abstract class CatalogStoreContractTest {
                         ParameterSpec.builder("moments", ParameterType.listOf(ScalarType.TIMESTAMP)).build())
                 .requiringShareContext("regions", "store_id")
                 .build();
-    }
-
-    private static List<Company> companies(CatalogSnapshot snapshot, String id) {
-        CompanyId wanted = new CompanyId(id);
-        return snapshot.companies().stream().filter(c -> c.id().equals(wanted)).toList();
-    }
-
-    private static List<Endpoint> endpoints(CatalogSnapshot snapshot, Endpoint like) {
-        CompanyId company = like.company();
-        EndpointRef ref = like.ref();
-        return snapshot.endpoints().stream().filter(e -> e.company().equals(company) && e.ref().equals(ref)).toList();
-    }
-
-    private static List<ApiKey> keys(CatalogSnapshot snapshot, String id) {
-        return snapshot.apiKeys().stream().filter(k -> k.id().equals(id)).toList();
     }
 }
