@@ -2,6 +2,7 @@ package dev.dataapi.jobs;
 
 import static dev.dataapi.jobs.JobDocuments.ATTEMPTS;
 import static dev.dataapi.jobs.JobDocuments.CLAIM_TOKEN;
+import static dev.dataapi.jobs.JobDocuments.COMPANY;
 import static dev.dataapi.jobs.JobDocuments.COMPLETED_AT;
 import static dev.dataapi.jobs.JobDocuments.CREATED_AT;
 import static dev.dataapi.jobs.JobDocuments.ERROR;
@@ -13,9 +14,13 @@ import static dev.dataapi.jobs.JobDocuments.STATE;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.JobState;
 import dev.dataapi.ports.out.JobClaim;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.bson.conversions.Bson;
 
 /**
@@ -35,18 +40,32 @@ final class ClaimQueries {
                 Filters.eq(CLAIM_TOKEN, claim.token()));
     }
 
-    /** Jobs a worker may start now: queued, or running with a lapsed lease; not expired; attempts left. */
-    static Bson claimable(Instant now, int maxAttempts) {
-        return Filters.and(waitingForWorker(now), Filters.lt(ATTEMPTS, maxAttempts), PreciseInstants.after(EXPIRES_AT, now));
+    /**
+     * Jobs a worker may start now: queued, or running with a lapsed lease; not expired; attempts
+     * left; not of a {@code skipped} company.
+     */
+    static Bson claimable(Instant now, int maxAttempts, Set<CompanyId> skipped) {
+        return excludingCompanies(skipped, waitingForWorker(now), Filters.lt(ATTEMPTS, maxAttempts),
+                PreciseInstants.after(EXPIRES_AT, now));
     }
 
     /**
-     * Jobs waiting for a worker that have been started {@code maxAttempts} times already. The
-     * filter is itself the fence: a job whose worker renewed its lease in the meantime no longer
-     * matches when the update is applied.
+     * Jobs waiting for a worker that have been started {@code maxAttempts} times already, except
+     * those of a {@code skipped} company, which a claim must leave alone. The filter is itself the
+     * fence: a job whose worker renewed its lease in the meantime no longer matches when the update
+     * is applied.
      */
-    static Bson exhausted(Instant now, int maxAttempts) {
-        return Filters.and(waitingForWorker(now), Filters.gte(ATTEMPTS, maxAttempts));
+    static Bson exhausted(Instant now, int maxAttempts, Set<CompanyId> skipped) {
+        return excludingCompanies(skipped, waitingForWorker(now), Filters.gte(ATTEMPTS, maxAttempts));
+    }
+
+    /**
+     * Jobs waiting for their first or next attempt and not expired at {@code now}; a running job
+     * whose lease lapsed is not among them. Both fields are keys of the {@link JobIndexes#QUEUED}
+     * index, so counting them reads that index only.
+     */
+    static Bson queued(Instant now) {
+        return Filters.and(Filters.eq(STATE, JobState.QUEUED.name()), PreciseInstants.after(EXPIRES_AT, now));
     }
 
     /** Oldest first; the id breaks ties between jobs created in the same instant. */
@@ -72,6 +91,19 @@ final class ClaimQueries {
     static Bson fail(String error, Instant now) {
         return Updates.combine(Updates.set(STATE, JobState.FAILED.name()), Updates.set(ERROR, error),
                 PreciseInstants.set(COMPLETED_AT, now), PreciseInstants.unset(LEASE_UNTIL));
+    }
+
+    /** All of {@code conditions}, and a company other than the {@code skipped} ones when there are any. */
+    private static Bson excludingCompanies(Set<CompanyId> skipped, Bson... conditions) {
+        List<Bson> all = new ArrayList<>(List.of(conditions));
+        if (!skipped.isEmpty()) {
+            List<String> companies = new ArrayList<>();
+            for (CompanyId company : skipped) {
+                companies.add(company.value());
+            }
+            all.add(Filters.nin(COMPANY, companies));
+        }
+        return Filters.and(all);
     }
 
     private static Bson waitingForWorker(Instant now) {

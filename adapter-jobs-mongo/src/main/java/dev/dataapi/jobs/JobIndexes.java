@@ -16,6 +16,7 @@ import org.bson.BsonDocument;
 final class JobIndexes {
     static final String CLAIM = "claim";
     static final String DELIVERY = "delivery";
+    static final String QUEUED = "queued";
     static final String EXPIRY = "expiry";
     static final String CHUNKS = "chunks";
 
@@ -30,6 +31,10 @@ final class JobIndexes {
                 // of the scan, and the few pending ones come in creation order per job state.
                 new IndexModel(Indexes.ascending(CallbackDocuments.path(CallbackDocuments.STATUS), JobDocuments.STATE,
                         JobDocuments.CREATED_AT), new IndexOptions().name(DELIVERY)),
+                // Counted on every async submission: the state and the full expiry instant are all the
+                // count looks at, so it reads the index alone and never the job documents.
+                new IndexModel(Indexes.ascending(JobDocuments.STATE, JobDocuments.EXPIRES_AT,
+                        PreciseInstants.nanosField(JobDocuments.EXPIRES_AT)), new IndexOptions().name(QUEUED)),
                 expiry(JobDocuments.EXPIRES_AT))));
         MongoCalls.run("create the result chunk indexes", () -> chunks.createIndexes(List.of(
                 new IndexModel(Indexes.ascending(ResultChunks.JOB_ID, ResultChunks.CLAIM_TOKEN, ResultChunks.SEQ),

@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.dataapi.ports.CallbackState;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.JobState;
@@ -25,8 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -51,13 +52,11 @@ public final class MongoJobStore implements JobStore {
     private static final FindOneAndUpdateOptions CLAIM = new FindOneAndUpdateOptions()
             .sort(ClaimQueries.oldestFirst()).returnDocument(ReturnDocument.AFTER);
 
-    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
-
-    private final AtomicLong lastSweepMillis = new AtomicLong(Long.MIN_VALUE / 2);
     private final MongoCollection<BsonDocument> jobs;
     private final MongoCollection<BsonDocument> chunks;
     private final ChunkLimits limits;
     private final Clock clock;
+    private final ExhaustedJobSweep sweep;
 
     /** A store on {@code database}'s {@value #JOBS} and {@value #RESULTS} collections. */
     public MongoJobStore(MongoDatabase database) {
@@ -71,12 +70,13 @@ public final class MongoJobStore implements JobStore {
         this.chunks = database.getCollection(RESULTS, BsonDocument.class);
         this.limits = Objects.requireNonNull(limits, "'limits' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
+        this.sweep = new ExhaustedJobSweep(jobs);
     }
 
     /**
      * Creates the indexes the store relies on, where they are missing: the job claim index, the
-     * webhook delivery claim index, the result chunk index, and TTL indexes that delete expired jobs and chunks. Safe to call at
-     * every start.
+     * queue depth index, the webhook delivery claim index, the result chunk index, and TTL indexes
+     * that delete expired jobs and chunks. Safe to call at every start.
      */
     public void createIndexes() {
         JobIndexes.create(jobs, chunks);
@@ -104,29 +104,34 @@ public final class MongoJobStore implements JobStore {
     }
 
     @Override
-    public Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts) {
+    public Optional<ClaimedJob> claimNext(Instant now, Duration lease, int maxAttempts, Set<CompanyId> skipped) {
         Objects.requireNonNull(now, "'now' is required");
         requirePositive(lease);
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("'maxAttempts' must be positive");
         }
-        if (sweepDue(now)) {
-            long failed = MongoCalls.call("fail jobs that ran out of attempts",
-                    () -> jobs.updateMany(ClaimQueries.exhausted(now, maxAttempts), ClaimQueries.fail(INTERRUPTED, now))
-                            .getModifiedCount());
-            if (failed > 0) {
-                LOG.log(Level.INFO, "{0} job(s) failed after {1} interrupted attempt(s)", failed, maxAttempts);
-            }
-        }
+        Set<CompanyId> passedOver = requireCompanies(skipped);
+        sweep.runIfDue(now, maxAttempts, passedOver);
         String token = UUID.randomUUID().toString();
         Instant leaseUntil = now.plus(lease);
         BsonDocument claimed = MongoCalls.call("claim a job", () -> jobs.findOneAndUpdate(
-                ClaimQueries.claimable(now, maxAttempts), ClaimQueries.claim(token, leaseUntil), CLAIM));
+                ClaimQueries.claimable(now, maxAttempts, passedOver), ClaimQueries.claim(token, leaseUntil), CLAIM));
         if (claimed == null) {
             return Optional.empty();
         }
         Job job = decode(null, claimed);
         return Optional.of(new ClaimedJob(job, new JobClaim(job.id(), token, job.attempts(), leaseUntil)));
+    }
+
+    /**
+     * Counts with {@code countDocuments}, which matches the filter exactly (through the
+     * {@link JobIndexes#QUEUED} index); the estimated count is the size of the whole collection,
+     * completed and failed jobs included.
+     */
+    @Override
+    public long countQueued(Instant now) {
+        Objects.requireNonNull(now, "'now' is required");
+        return MongoCalls.call("count the queued jobs", () -> jobs.countDocuments(ClaimQueries.queued(now)));
     }
 
     @Override
@@ -241,18 +246,6 @@ public final class MongoJobStore implements JobStore {
         });
     }
 
-    /**
-     * The sweep for jobs out of attempts scans the queue, so every claiming worker running it on
-     * every claim would multiply the store's load; once per interval (by the callers' clock) is
-     * enough, because {@link ClaimQueries#claimable} never hands out such a job in between.
-     */
-    private boolean sweepDue(Instant now) {
-        long nowMillis = now.toEpochMilli();
-        long last = lastSweepMillis.get();
-        boolean due = nowMillis >= last + SWEEP_INTERVAL.toMillis() || nowMillis < last;
-        return due && lastSweepMillis.compareAndSet(last, nowMillis);
-    }
-
     private boolean updateCurrent(String operation, JobClaim claim, Supplier<Bson> update) {
         return MongoCalls.call(operation + " " + claim.jobId(),
                 () -> jobs.updateOne(ClaimQueries.current(claim), update.get()).getMatchedCount() == 1);
@@ -286,18 +279,12 @@ public final class MongoJobStore implements JobStore {
         }
     }
 
-    /** Where a completed job's rows are: the claim that wrote them and how many chunks they fill. */
-    private record StoredResult(ResultSummary summary, String claimToken, int chunks) {
-        /** Empty unless the job completed. */
-        static Optional<StoredResult> of(BsonDocument job) {
-            if (!JobState.COMPLETED.name().equals(job.getString(JobDocuments.STATE).getValue())) {
-                return Optional.empty();
-            }
-            BsonDocument result = job.getDocument(JobDocuments.RESULT);
-            return Optional.of(new StoredResult(JobDocuments.summary(result),
-                    result.getString(JobDocuments.RESULT_CLAIM_TOKEN).getValue(),
-                    result.getInt32(JobDocuments.RESULT_CHUNKS).getValue()));
+    private static Set<CompanyId> requireCompanies(Set<CompanyId> skipped) {
+        Objects.requireNonNull(skipped, "'skipped' is required");
+        for (CompanyId company : skipped) {
+            Objects.requireNonNull(company, "'skipped' must not contain null");
         }
+        return skipped;
     }
 
     private static void requirePositive(Duration lease) {

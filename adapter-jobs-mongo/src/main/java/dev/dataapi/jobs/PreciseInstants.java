@@ -61,10 +61,13 @@ final class PreciseInstants {
                 Filters.and(Filters.eq(field, millis), Filters.lte(nanosField(field), instant.getNano() % NANOS_PER_MILLI)));
     }
 
-    /** Matches documents whose {@code field} is after {@code instant}. */
+    /**
+     * Matches documents whose {@code field} is after {@code instant}. The date's lower bound stands
+     * outside the {@code $or}, so an index on the date (and its companion) bounds the scan by it.
+     */
     static Bson after(String field, Instant instant) {
         BsonDateTime millis = new BsonDateTime(instant.toEpochMilli());
-        return Filters.or(Filters.gt(field, millis),
-                Filters.and(Filters.eq(field, millis), Filters.gt(nanosField(field), instant.getNano() % NANOS_PER_MILLI)));
+        return Filters.and(Filters.gte(field, millis),
+                Filters.or(Filters.gt(field, millis), Filters.gt(nanosField(field), instant.getNano() % NANOS_PER_MILLI)));
     }
 }

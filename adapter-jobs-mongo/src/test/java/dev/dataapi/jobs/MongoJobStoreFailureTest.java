@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bson.Document;
@@ -74,6 +75,8 @@ class MongoJobStoreFailureTest {
         assertFails(() -> store.insert(aJob().createdAt(t0).withSql(SECRET_SQL).build()), "could not insert job ");
         assertFails(() -> store.find(job.id(), t0), "could not read job " + job.id());
         assertFails(() -> store.claimNext(t0, LEASE, 3), "could not claim a job");
+        assertFails(() -> store.claimNext(t0, LEASE, 3, Set.of(job.company())), "could not claim a job");
+        assertFails(() -> store.countQueued(t0), "could not count the queued jobs");
         assertFails(() -> store.renew(claim, t0, LEASE), "could not renew the lease on job " + job.id());
         assertFails(() -> store.fail(claim, "failed", t0), "could not fail job " + job.id());
         assertFails(() -> store.release(claim), "could not release job " + job.id());

@@ -73,6 +73,16 @@ class MongoJobStorePrecisionTest {
     }
 
     @Test
+    void given_a_queued_job_whose_retention_ends_inside_a_millisecond_when_counted_then_it_counts_until_exactly_that_instant() {
+        Job job = aJob().createdAt(T0).withRetention(Duration.ofMinutes(5)).build();
+        store.insert(job);
+        Instant expiry = T0.plus(Duration.ofMinutes(5));
+
+        assertThat(store.countQueued(expiry.minusNanos(1))).isEqualTo(1);
+        assertThat(store.countQueued(expiry)).isZero();
+    }
+
+    @Test
     void given_two_jobs_created_within_one_millisecond_when_claimed_then_the_earlier_comes_first() {
         Job later = aJob().createdAt(T0.plusNanos(500)).build();
         Job earlier = aJob().createdAt(T0).build();

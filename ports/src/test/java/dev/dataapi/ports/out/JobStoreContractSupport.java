@@ -3,6 +3,7 @@ package dev.dataapi.ports.out;
 import static dev.dataapi.ports.fixtures.Fixtures.aJob;
 import static dev.dataapi.ports.fixtures.Fixtures.unique;
 
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.ResultSummary;
 import dev.dataapi.ports.fixtures.JobBuilder;
@@ -11,16 +12,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The store under test and the rules that let the {@link JobStoreContractTest} tests share one
  * database with each other, with other tests and with earlier runs.
  *
- * <p>Every test marks its jobs with a company of its own ({@link #mine()}) and asserts only on
- * those. The queue is shared, so tests claim through {@link #claimMine} and
- * {@link #claimDeliveryOfMine}, which pass over jobs of other tests (they are claimed and left to
- * lapse; nothing asserts on them). Time is passed
+ * <p>Every test marks its jobs with companies of its own ({@link #mine()}, and {@link #neighbours()}
+ * where a test needs two) and asserts only on those. The queue is shared, so tests claim through
+ * {@link #claimMine} and {@link #claimDeliveryOfMine}, which pass over jobs of other tests (they
+ * are claimed and left to lapse; nothing asserts on them); a test about the whole queue first
+ * claims what other tests left in it ({@link #claimOtherTestsJobs}). Time is passed
  * explicitly: each test starts at {@link #t0}, the real time truncated to milliseconds (what stores
  * keep), so that a store that also expires jobs by wall clock (a TTL index) never deletes a job
  * while its test runs, and moves it forward without sleeping.
@@ -39,6 +43,7 @@ public abstract class JobStoreContractSupport {
     /** When this test starts. */
     protected Instant t0;
     private String company;
+    private String neighbour;
 
     /** A store to test; may be shared with, or share a database with, stores returned by earlier calls. */
     protected abstract JobStore create();
@@ -47,6 +52,7 @@ public abstract class JobStoreContractSupport {
     void createStore() {
         store = create();
         company = unique("jobs");
+        neighbour = unique("jobs-neighbour");
         t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -55,9 +61,24 @@ public abstract class JobStoreContractSupport {
         return aJob().withCompany(company).createdAt(t0);
     }
 
-    /** True for jobs built with {@link #mine()} in this test. */
+    /** A job of this test's second company, created at {@link #t0}: for tests about several companies. */
+    protected JobBuilder neighbours() {
+        return aJob().withCompany(neighbour).createdAt(t0);
+    }
+
+    /** The company of the jobs built with {@link #mine()}. */
+    protected CompanyId myCompany() {
+        return new CompanyId(company);
+    }
+
+    /** The company of the jobs built with {@link #neighbours()}. */
+    protected CompanyId neighbourCompany() {
+        return new CompanyId(neighbour);
+    }
+
+    /** True for jobs built with {@link #mine()} or {@link #neighbours()} in this test. */
     protected boolean isMine(ClaimedJob claimed) {
-        return claimed.job().company().value().equals(company);
+        return isMine(claimed.job());
     }
 
     /**
@@ -65,18 +86,35 @@ public abstract class JobStoreContractSupport {
      * left. Other tests' jobs met on the way stay claimed until their lease lapses.
      */
     protected Optional<ClaimedJob> claimMine(Instant now) {
+        return firstOfMine(() -> store.claimNext(now, LEASE, MAX_ATTEMPTS));
+    }
+
+    /** Like {@link #claimMine(Instant)}, passing over the jobs of the {@code skipped} companies. */
+    protected Optional<ClaimedJob> claimMine(Instant now, Set<CompanyId> skipped) {
+        return firstOfMine(() -> store.claimNext(now, LEASE, MAX_ATTEMPTS, skipped));
+    }
+
+    /**
+     * Claims, at {@code now}, every job that other tests left claimable, so that in a shared store
+     * nothing is queued or claimable at {@code now} but what this test inserts afterwards. Call it
+     * before inserting any job of this test.
+     */
+    protected void claimOtherTestsJobs(Instant now) {
         for (int i = 0; i < MAX_FOREIGN_CLAIMS; i++) {
             Optional<ClaimedJob> claimed = store.claimNext(now, LEASE, MAX_ATTEMPTS);
-            if (claimed.isEmpty() || isMine(claimed.get())) {
-                return claimed;
+            if (claimed.isEmpty()) {
+                return;
+            }
+            if (isMine(claimed.get())) {
+                throw new AssertionError("claimOtherTestsJobs must run before this test inserts jobs");
             }
         }
         throw new AssertionError("claimNext kept returning other tests' jobs: " + MAX_FOREIGN_CLAIMS + " of them");
     }
 
-    /** True for deliveries of jobs built with {@link #mine()} in this test. */
+    /** True for deliveries of jobs built with {@link #mine()} or {@link #neighbours()} in this test. */
     protected boolean isMine(ClaimedDelivery claimed) {
-        return claimed.job().company().value().equals(company);
+        return isMine(claimed.job());
     }
 
     /**
@@ -115,6 +153,21 @@ public abstract class JobStoreContractSupport {
             throw new AssertionError("job " + job.id() + " could not be failed by its current claim");
         }
         return job.start().fail(error, at);
+    }
+
+    private Optional<ClaimedJob> firstOfMine(Supplier<Optional<ClaimedJob>> claimNext) {
+        for (int i = 0; i < MAX_FOREIGN_CLAIMS; i++) {
+            Optional<ClaimedJob> claimed = claimNext.get();
+            if (claimed.isEmpty() || isMine(claimed.get())) {
+                return claimed;
+            }
+        }
+        throw new AssertionError("claimNext kept returning other tests' jobs: " + MAX_FOREIGN_CLAIMS + " of them");
+    }
+
+    private boolean isMine(Job job) {
+        String owner = job.company().value();
+        return owner.equals(company) || owner.equals(neighbour);
     }
 
     private JobClaim insertAndClaim(Job job, Instant at) {

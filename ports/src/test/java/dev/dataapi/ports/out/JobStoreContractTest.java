@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link JobStore} must do. Each adapter's test extends this class and implements
  * {@link #create()}. The tests here cover storing and finding jobs and the work queue (claims,
- * leases, attempts, fencing); those about results and concurrent claiming are inherited from
+ * leases, attempts, fencing); those about skipped companies and the queue's depth are inherited
+ * from {@link JobStoreQueueContract}, those about results and concurrent claiming from
  * {@link JobStoreResultContract}, those about webhook deliveries from {@link JobStoreDeliveryContract}
  * and {@link JobStoreDeliveryClaimContract}, and the rules for sharing a database are on
  * {@link JobStoreContractSupport}.
  */
-public abstract class JobStoreContractTest extends JobStoreResultContract {
+public abstract class JobStoreContractTest extends JobStoreQueueContract {
 
     @Test
     void given_a_job_with_every_kind_of_field_when_inserted_then_find_returns_an_equal_job() {
