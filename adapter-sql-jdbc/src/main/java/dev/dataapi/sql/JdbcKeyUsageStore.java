@@ -48,11 +48,12 @@ public final class JdbcKeyUsageStore implements KeyUsageStore {
         String[] ids = new String[lastUsedByKeyId.size()];
         String[] times = new String[ids.length];
         int i = 0;
-        // In id order, so that two instances flushing overlapping batches tend to lock rows in the same order.
+        // In id order (a TreeMap also refuses a null id), so that two instances flushing overlapping
+        // batches tend to lock rows in the same order.
         for (Map.Entry<String, Instant> use : new TreeMap<>(lastUsedByKeyId).entrySet()) {
-            ids[i] = Objects.requireNonNull(use.getKey(), "a key id is required");
+            ids[i] = use.getKey();
             // ISO-8601 in UTC, which timestamptz parses exactly.
-            times[i] = Timestamps.stored(Objects.requireNonNull(use.getValue(), "'lastUsed' of key " + ids[i] + " is required"))
+            times[i] = Timestamps.stored(Objects.requireNonNull(use.getValue(), "the last use of key " + ids[i] + " is required"))
                     .toString();
             i++;
         }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,24 @@ class JdbcCatalogStoreSkippedRowsTest {
         store.load();
 
         assertThat(log.messages(Level.WARNING)).hasSize(2);
+    }
+
+    @Test
+    void given_a_broken_row_of_a_pruned_company_when_applied_then_it_is_deleted_and_named_in_a_warning_not_returned()
+            throws SQLException {
+        store.apply(new CatalogSnapshot(List.of(acme), List.of(goodEndpoint, brokenEndpoint), List.of(goodKey, brokenKey)));
+        update("UPDATE data_api.endpoints SET require_share_context = '[\"region\"]' WHERE slug = ?", "by-month");
+        update("UPDATE data_api.api_keys SET share_context = '{\"regions\": []}' WHERE id = ?", "legacy");
+
+        CatalogSnapshot deleted = store.apply(CatalogSnapshot.empty(), Set.of(acme.id()));
+        CatalogSnapshot loaded = store.load();
+
+        assertThat(deleted).isEqualTo(new CatalogSnapshot(List.of(), List.of(goodEndpoint), List.of(goodKey)));
+        assertThat(loaded).isEqualTo(new CatalogSnapshot(List.of(acme), List.of(), List.of()));
+        assertThat(log.messages(Level.WARNING)).satisfiesExactly(
+                endpoint -> assertThat(endpoint).contains("pruned").contains("endpoint sales/by-month of company acme"),
+                key -> assertThat(key).contains("pruned").contains("api key legacy of company acme")
+                        .doesNotContain(brokenKey.tokenSha256().substring(0, 16)));
     }
 
     private void update(String sql, String id) throws SQLException {

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,52 @@ class JdbcCatalogStoreStorageTest {
                 .hasMessageContaining("api key " + second.id())
                 .hasMessageContaining("api_keys_token_sha256_unique");
         assertThat(store.load().companies()).noneMatch(c -> c.id().value().equals(company));
+    }
+
+    @Test
+    void given_instants_with_nanoseconds_when_stored_then_they_come_back_to_the_microsecond_never_rounded_up() {
+        ApiKey key = aKey().withId(unique("key")).withCompany(company).withToken(unique("token"))
+                .expiringAt(Instant.parse("2027-06-30T23:59:59.999999999Z"))
+                .withPreviousToken(unique("old"), Instant.parse("2026-07-01T12:00:00.123456789Z"))
+                .build();
+
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(), List.of(key)));
+        ApiKey stored = store.load().apiKeys().stream().filter(k -> k.id().equals(key.id())).findFirst().orElseThrow();
+
+        assertThat(stored.expiresAt()).contains(Instant.parse("2027-06-30T23:59:59.999999Z"));
+        assertThat(stored.previousToken().orElseThrow().until()).isEqualTo(Instant.parse("2026-07-01T12:00:00.123456Z"));
+    }
+
+    @Test
+    void given_an_unchanged_key_with_every_lifecycle_field_when_applied_again_then_it_is_not_marked_updated()
+            throws SQLException {
+        ApiKey key = aKey().withId(unique("key")).withCompany(company).withToken(unique("token"))
+                .withTokenPrefix("dak_x").reaching("sales", "ops")
+                .limitedTo(60, 5).withPreviousToken(unique("old"), Instant.parse("2026-07-01T12:00:00.123456789Z"))
+                .build();
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(), List.of(key)));
+        OffsetDateTime first = keyUpdatedAt(key.id());
+
+        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(key)));
+        OffsetDateTime unchanged = keyUpdatedAt(key.id());
+        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(aKey().withId(key.id()).withCompany(company)
+                .withTokenSha256(key.tokenSha256()).withTokenPrefix("dak_x").reaching("sales").limitedTo(60, 5).build())));
+        OffsetDateTime changed = keyUpdatedAt(key.id());
+
+        assertThat(unchanged).isEqualTo(first);
+        assertThat(changed).isAfter(first);
+    }
+
+    private OffsetDateTime keyUpdatedAt(String id) throws SQLException {
+        try (Connection connection = EmbeddedPostgresSupport.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT updated_at FROM data_api.api_keys WHERE id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, OffsetDateTime.class);
+            }
+        }
     }
 
     private OffsetDateTime endpointUpdatedAt() throws SQLException {
