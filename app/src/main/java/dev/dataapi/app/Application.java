@@ -1,38 +1,44 @@
 package dev.dataapi.app;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.dataapi.app.catalog.CatalogFile;
-import dev.dataapi.app.catalog.CatalogFileResult;
-import dev.dataapi.core.CachedCatalog;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dataapi.app.catalog.CatalogFile;
+import dev.dataapi.app.catalog.CatalogFileResult;
+import dev.dataapi.core.CachedCatalog;
 import dev.dataapi.core.CallbackDeliveries;
+import dev.dataapi.core.CompanyConcurrency;
 import dev.dataapi.core.DeliverySettings;
 import dev.dataapi.core.ExecuteEndpointService;
-import dev.dataapi.core.RetrySchedule;
 import dev.dataapi.core.GetJobService;
 import dev.dataapi.core.HttpsCallbackUrlPolicy;
 import dev.dataapi.core.JobSettings;
 import dev.dataapi.core.JobWorkers;
-import dev.dataapi.jobs.MongoJobStore;
-import dev.dataapi.ports.out.JobStore;
+import dev.dataapi.core.KeyRateLimiter;
+import dev.dataapi.core.KeyUsageRecorder;
+import dev.dataapi.core.RequestLimits;
+import dev.dataapi.core.RetrySchedule;
 import dev.dataapi.http.DataApiHttpServer;
 import dev.dataapi.http.HttpSettings;
 import dev.dataapi.http.JsonWebhookPayloads;
+import dev.dataapi.jobs.MongoJobStore;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
+import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.sql.CatalogMigrations;
 import dev.dataapi.sql.JdbcCatalogStore;
+import dev.dataapi.sql.JdbcKeyUsageStore;
 import dev.dataapi.sql.JdbcQueryExecutor;
 import dev.dataapi.sql.PostgresSettings;
 import dev.dataapi.webhook.OkHttpWebhookSender;
 import dev.dataapi.webhook.PublicAddressPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +53,8 @@ import org.slf4j.LoggerFactory;
 final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final String DEFAULT_JOB_DATABASE = "data_api";
+    /** How often key last-use times are written: often enough for {@code keys list}, rare enough to cost nothing. */
+    private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> resources;
     private final DataApiHttpServer http;
@@ -124,17 +132,23 @@ final class Application implements AutoCloseable {
                 deliveries.start();
                 wakeSenders = deliveries::wakeUp;
             }
+            RequestLimits limits = new RequestLimits(new KeyRateLimiter(config.defaultRateLimit(), clock),
+                    new CompanyConcurrency(config.companyMaxConcurrency()), config.maxQueuedJobs());
             Runnable wakeWorkers = () -> { };
             if (config.workers() > 0) {
-                JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, clock, wakeSenders);
+                JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, limits.companies(), clock, wakeSenders);
                 background.add(workers);
                 workers.start();
                 wakeWorkers = workers::wakeUp;
             }
 
-            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, catalog, catalog, queries, jobs,
-                    jobSettings, new HttpsCallbackUrlPolicy(), addresses, wakeWorkers, clock);
-            GetJobService getJob = new GetJobService(catalog, catalog, jobs, clock);
+            // Last-used times are written every few seconds, in one statement, and once more at shutdown.
+            KeyUsageRecorder usage = new KeyUsageRecorder(new JdbcKeyUsageStore(catalogPool));
+            usage.start(KEY_USAGE_FLUSH);
+            resources.push(usage);
+            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, limits, usage, catalog, catalog, queries,
+                    jobs, jobSettings, new HttpsCallbackUrlPolicy(), addresses, wakeWorkers, clock);
+            GetJobService getJob = new GetJobService(catalog, limits.keyRates(), usage, catalog, jobs, clock);
             DataApiHttpServer http = new DataApiHttpServer(execute, getJob, catalog,
                     new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.shutdownGrace(),
                             config.maxResultBytes()));

@@ -1,5 +1,6 @@
 package dev.dataapi.app;
 
+import dev.dataapi.ports.RateLimit;
 import dev.dataapi.sql.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,8 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
               Optional<PostgresSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
               Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes, Optional<String> mongoUri,
               int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace, long maxResultBytes,
-              String webhookRetrySchedule, boolean webhookAllowPrivate, int webhookSenders) {
+              String webhookRetrySchedule, boolean webhookAllowPrivate, int webhookSenders,
+              Optional<RateLimit> defaultRateLimit, int companyMaxConcurrency, long maxQueuedJobs) {
 
     private static final Duration MIN_QUERY_POOL_WAIT = Duration.ofMillis(250);
 
@@ -54,6 +56,13 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
             throw new ConfigException(Setting.QUERY_POOL_WAIT.variable() + " must be at least 250ms, got "
                     + queryPoolWait.toMillis() + "ms");
         }
+        int queryPoolSize = read.integer(Setting.QUERY_POOL_SIZE, 1, 1_000);
+        int perMinute = read.integer(Setting.RATE_LIMIT_PER_MINUTE, 0, 1_000_000);
+        int burst = read.integer(Setting.RATE_LIMIT_BURST, 1, 1_000_000);
+        Optional<RateLimit> defaultRateLimit = perMinute == 0 ? Optional.empty() : Optional.of(new RateLimit(perMinute, burst));
+        int companyMaxConcurrency = read.optional(Setting.COMPANY_MAX_CONCURRENCY).isPresent()
+                ? read.integer(Setting.COMPANY_MAX_CONCURRENCY, 1, 100_000)
+                : Math.max(1, (queryPoolSize * 3 + 3) / 4);
         String host = read.optional(Setting.HOST).orElse(catalogDatabase.isEmpty() ? "127.0.0.1" : "0.0.0.0");
         return new Config(
                 host,
@@ -61,7 +70,7 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 Path.of(read.text(Setting.DATA_DIR)),
                 catalogDatabase,
                 queryDatabase,
-                read.integer(Setting.QUERY_POOL_SIZE, 1, 1_000),
+                queryPoolSize,
                 queryPoolWait,
                 read.optional(Setting.CATALOG).map(Path::of),
                 read.duration(Setting.CATALOG_REFRESH),
@@ -74,7 +83,10 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 read.integer(Setting.MAX_RESULT_BYTES, 1_048_576, 1_073_741_824),
                 read.text(Setting.WEBHOOK_RETRY_SCHEDULE),
                 read.bool(Setting.WEBHOOK_ALLOW_PRIVATE_NETWORKS),
-                read.integer(Setting.WEBHOOK_SENDERS, 0, 64));
+                read.integer(Setting.WEBHOOK_SENDERS, 0, 64),
+                defaultRateLimit,
+                companyMaxConcurrency,
+                read.integer(Setting.MAX_QUEUED_JOBS, 1, 100_000_000));
     }
 
     /** True when no external database is configured and the embedded PostgreSQL with demo data runs. */

@@ -41,6 +41,16 @@ enum Setting {
     MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body (1024 to 67108864); larger answers 413."),
     MAX_RESULT_BYTES("DATA_API_MAX_RESULT_BYTES", "67108864", "Largest sync result body (1048576 to 1073741824); it is"
             + " built in memory so the database connection is freed first. Larger answers 500 RESULT_TOO_LARGE."),
+    RATE_LIMIT_PER_MINUTE("DATA_API_RATE_LIMIT_PER_MINUTE", "600", "Requests a minute an API key may send on average"
+            + " (executions and job reads), unless the key has its own rate_limit; 0: keys without their own are not"
+            + " limited. Counted per instance."),
+    RATE_LIMIT_BURST("DATA_API_RATE_LIMIT_BURST", "100", "Requests an idle API key may send at once (the bucket size),"
+            + " unless the key has its own rate_limit."),
+    COMPANY_MAX_CONCURRENCY("DATA_API_COMPANY_MAX_CONCURRENCY", "", "Executions one company may have running at once on"
+            + " this instance (sync requests plus running async jobs); more answer 429. Default: three quarters of"
+            + " DATA_API_QUERY_POOL_SIZE, at least 1."),
+    MAX_QUEUED_JOBS("DATA_API_MAX_QUEUED_JOBS", "10000", "Queued async jobs (all instances) beyond which new async"
+            + " executions answer 429 instead of growing the queue."),
     LOG_LEVEL("DATA_API_LOG_LEVEL", "INFO", "Root log level (read by the logging configuration).");
 
     private static final int WRAP_WIDTH = 70;

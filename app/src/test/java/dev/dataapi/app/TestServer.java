@@ -93,6 +93,8 @@ final class TestServer {
                     Map.entry("DATA_API_QUERY_DATABASE_USER", "e2e_reader"),
                     Map.entry("DATA_API_CATALOG", catalog.toString()),
                     Map.entry("DATA_API_CATALOG_REFRESH", "500ms"),
+                    // Keys without a limit of their own are not limited: the suites send many requests quickly.
+                    Map.entry("DATA_API_RATE_LIMIT_PER_MINUTE", "0"),
                     // No webhook is ever sent from these tests: nothing may leave this machine.
                     Map.entry("DATA_API_WEBHOOK_SENDERS", "0"));
             Config config = Config.fromEnvironment(environment);
