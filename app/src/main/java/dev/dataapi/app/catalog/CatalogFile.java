@@ -116,8 +116,14 @@ public final class CatalogFile {
                 : new CatalogFileResult.Invalid(problems.all());
     }
 
-    /** Duplicates, unknown companies, defaults against constraints, pins against the parameters they pin. */
+    /**
+     * Duplicates, unknown companies, token hashes shared by keys, defaults against constraints, pins
+     * against the parameters they pin.
+     */
     private static List<CatalogProblem> crossEntryProblems(CatalogSnapshot snapshot, Optional<CatalogSnapshot> stored) {
-        return stored.isPresent() ? VALIDATOR.validateChanges(snapshot, stored.get()) : VALIDATOR.validate(snapshot);
+        List<CatalogProblem> problems = new ArrayList<>(stored.isPresent()
+                ? VALIDATOR.validateChanges(snapshot, stored.get()) : VALIDATOR.validate(snapshot));
+        problems.addAll(PreviousTokens.problems(snapshot.apiKeys(), stored.map(CatalogSnapshot::apiKeys).orElse(List.of())));
+        return problems;
     }
 }

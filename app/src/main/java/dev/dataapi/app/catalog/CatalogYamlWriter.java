@@ -8,6 +8,8 @@ import dev.dataapi.ports.Company;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.Permission;
+import dev.dataapi.ports.RateLimit;
+import dev.dataapi.ports.RetiringToken;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -99,14 +101,35 @@ final class CatalogYamlWriter {
         out.put("id", key.id());
         out.put("company", key.company().value());
         out.put("token_sha256", key.tokenSha256());
+        key.tokenPrefix().ifPresent(prefix -> out.put("token_prefix", prefix));
         out.put("permissions", map(List.copyOf(key.permissions()), Permission::wireName));
         if (!key.shareContext().isEmpty()) {
             out.put("share_context", key.shareContext().pins());
         }
+        if (!key.namespaces().isEmpty()) {
+            out.put("namespaces", List.copyOf(key.namespaces()));
+        }
+        key.rateLimit().ifPresent(limit -> out.put(RateLimitEntry.FIELD, rateLimit(limit)));
         key.expiresAt().ifPresent(instant -> out.put("expires_at", instant.toString()));
         if (key.revoked()) {
             out.put("revoked", true);
         }
+        key.previousToken().ifPresent(previous -> out.put(PreviousTokenEntry.FIELD, previousToken(previous)));
+        return out;
+    }
+
+    private static Map<String, Object> rateLimit(RateLimit limit) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests_per_minute", limit.requestsPerMinute());
+        out.put("burst", limit.burst());
+        return out;
+    }
+
+    private static Map<String, Object> previousToken(RetiringToken previous) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token_sha256", previous.tokenSha256());
+        previous.tokenPrefix().ifPresent(prefix -> out.put("token_prefix", prefix));
+        out.put("until", previous.until().toString());
         return out;
     }
 

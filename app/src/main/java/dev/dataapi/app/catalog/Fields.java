@@ -1,6 +1,8 @@
 package dev.dataapi.app.catalog;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -162,6 +164,18 @@ final class Fields {
             }
             problem(key, "'" + key + "' must be a whole number, got " + node.describe());
             return Optional.empty();
+        });
+    }
+
+    /** An ISO-8601 instant such as {@code 2027-06-30T00:00:00Z}; absent when missing and (after reporting it) when not one. */
+    Optional<Instant> instant(String key) {
+        return text(key).flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                problem(key, "'" + key + "' must be an ISO-8601 instant such as 2027-06-30T00:00:00Z, got '" + text + "'");
+                return Optional.empty();
+            }
         });
     }
 

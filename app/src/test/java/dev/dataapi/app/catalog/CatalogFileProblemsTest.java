@@ -198,8 +198,8 @@ class CatalogFileProblemsTest {
                         + " timestamp (or a list such as string[]), got 'strnig'",
                 "endpoint acme/sales/by-region: max_rows: 'max_rows' must be between 1 and 10000, got 0",
                 "endpoint acme/sales/by-region: timeout_seconds: 'timeout_seconds' of a sync endpoint must be at most 60, got 120",
-                "api_key acme-key: expires: unknown field 'expires' (expected one of: id, company, token_sha256, permissions,"
-                        + " share_context, expires_at, revoked)",
+                "api_key acme-key: expires: unknown field 'expires' (expected one of: id, company, token_sha256, token_prefix,"
+                        + " permissions, share_context, namespaces, rate_limit, expires_at, revoked, previous_token)",
                 "api_key acme-key: permissions[0]: permission must be 'data_api:execute' or 'data_api:get_job', got 'data_api:run'");
     }
 
