@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -43,11 +44,12 @@ public final class DataApiHttpServer implements AutoCloseable {
         Objects.requireNonNull(getJob, "'getJob' is required");
         Objects.requireNonNull(readiness, "'readiness' is required");
         Objects.requireNonNull(settings, "'settings' is required");
+        AuditLog audit = new AuditLog(Clock.systemUTC());
         ExecuteHandler executeHandler = new ExecuteHandler(execute, new BodyReader(settings.maxBodyBytes()),
-                settings.maxResultBytes());
-        JobHandler jobHandler = new JobHandler(getJob);
+                settings.maxResultBytes(), audit);
+        JobHandler jobHandler = new JobHandler(getJob, audit);
         HealthHandler health = new HealthHandler(readiness);
-        FallbackHandler fallback = new FallbackHandler();
+        FallbackHandler fallback = new FallbackHandler(audit);
         this.app = Javalin.create(config -> {
             configureServer(config, settings);
             config.routes.before(RequestIds::of);

@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Answers what no route answers: unknown paths (404), known paths with another method (405, with
  * {@code Allow}), and failures nobody expected (500, logged with the request id, never described to
- * the caller).
+ * the caller). A request under the API prefix that no route took is still audited as the execute
+ * (POST) or job read (GET, HEAD) it tried to be.
  */
 final class FallbackHandler {
 
@@ -22,8 +24,15 @@ final class FallbackHandler {
     // Where Javalin's router lists the methods a path does have, when it refuses one with 405.
     private static final String AVAILABLE_METHODS = "availableMethods";
 
+    private final AuditLog audit;
+
+    FallbackHandler(AuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "'audit' is required");
+    }
+
     void httpResponse(HttpResponseException e, Context ctx) {
         RequestIds.of(ctx);
+        AuditAction.of(ctx.method().name(), ctx.path()).ifPresent(action -> audit.begin(ctx, action));
         boolean apiPath = ctx.path().startsWith(ApiPath.PREFIX);
         if (apiPath && (e.getStatus() == 404 || e.getStatus() == 405)) {
             // The router knows both API routes match the prefix, not which shape this path has.

@@ -4,6 +4,7 @@ import dev.dataapi.ports.in.GetJob;
 import dev.dataapi.ports.in.GetJobCommand;
 import dev.dataapi.ports.in.GetJobOutcome;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * {@code GET /api/v1/data-api/{namespace}/{slug}/jobs/{job_id}}: turns the request into a
  * {@link GetJobCommand} without judging it (the use case answers in the contract's order) and the
- * outcome into the job (200) or a problem.
+ * outcome into the job (200) or a problem. Every answer after the use case carries the key's rate-limit
+ * headers when it has a quota, and every request, whatever its path, gets its audit line.
  *
  * <p>The job body is streamed: a stored result holds up to 10,000 rows of any width and no database
  * connection waits on the client, so nothing is gained by holding it in memory. The price is that a
@@ -27,12 +29,15 @@ final class JobHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JobHandler.class);
 
     private final GetJob getJob;
+    private final AuditLog audit;
 
-    JobHandler(GetJob getJob) {
+    JobHandler(GetJob getJob, AuditLog audit) {
         this.getJob = Objects.requireNonNull(getJob, "'getJob' is required");
+        this.audit = Objects.requireNonNull(audit, "'audit' is required");
     }
 
     void handle(Context ctx) throws IOException {
+        ExchangeAudit exchange = audit.begin(ctx, AuditAction.GET_JOB);
         String requestId = RequestIds.of(ctx);
         Optional<ApiPath> shape = ApiPath.parse(ctx.path());
         if (!(shape.orElse(null) instanceof JobPath)) {
@@ -40,12 +45,23 @@ final class JobHandler {
             return;
         }
         JobPath path = (JobPath) shape.get();
+        exchange.requested(path.namespace(), path.slug());
+        exchange.requestedJob(path.jobId());
         GetJobOutcome outcome = getJob.get(new GetJobCommand(BearerToken.of(ctx), path.namespace(), path.slug(),
                 path.jobId(), requestId));
+        exchange.learned(outcome.facts());
+        // Before the body starts: a streamed job commits its headers with the first bytes.
+        RateLimitHeaders.apply(ctx, outcome.facts().quota());
         if (outcome instanceof GetJobOutcome.Found) {
-            send(ctx, requestId, (GetJobOutcome.Found) outcome);
+            GetJobOutcome.Found found = (GetJobOutcome.Found) outcome;
+            // A HEAD answer carries no rows.
+            if (!HandlerType.HEAD.equals(ctx.method())) {
+                found.job().result().ifPresent(summary -> exchange.rows(summary.rowCount()));
+            }
+            send(ctx, requestId, found);
         } else if (outcome instanceof GetJobOutcome.Rejected) {
-            Responses.problem(ctx, ProblemResponses.forRejection(((GetJobOutcome.Rejected) outcome).rejection()));
+            Responses.problem(ctx, ProblemResponses.forRejection(((GetJobOutcome.Rejected) outcome).rejection(),
+                    outcome.facts().quota()));
         } else {
             throw new IllegalStateException("no response for outcome " + outcome);
         }

@@ -1,9 +1,11 @@
 package dev.dataapi.http;
 
+import dev.dataapi.ports.in.Quota;
 import dev.dataapi.ports.in.Rejection;
 import dev.dataapi.ports.in.RejectionCode;
 import io.javalin.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,10 +26,31 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static Problem forRejection(Rejection rejection) {
+    /**
+     * The problem answering {@code rejection}. A 429 always says when to come back: the use case's wait
+     * when it gave one, else the time the key's quota takes to refill one request, else a second.
+     */
+    static Problem forRejection(Rejection rejection, Optional<Quota> quota) {
         RejectionCode code = rejection.code();
+        Optional<Duration> retryAfter = rejection.retryAfter();
+        if (code == RejectionCode.RATE_LIMITED && retryAfter.isEmpty()) {
+            retryAfter = Optional.of(quota.map(ProblemResponses::oneRequestRefilled).orElse(Duration.ofSeconds(1)));
+        }
         return new Problem(status(code), code.name(), title(code), rejection.detail(), rejection.problems(),
-                rejection.retryAfter(), Optional.empty());
+                retryAfter, Optional.empty());
+    }
+
+    /**
+     * A quota refills completely in its window, so one request comes back after window / quota; and
+     * by the reset at the latest, when the quota says when that is.
+     */
+    private static Duration oneRequestRefilled(Quota quota) {
+        Duration perRequest = Duration.ofSeconds(quota.windowSeconds()).dividedBy(quota.quota());
+        Duration untilFull = Duration.ofSeconds(quota.resetSeconds());
+        if (untilFull.isZero() || perRequest.compareTo(untilFull) <= 0) {
+            return perRequest;
+        }
+        return untilFull;
     }
 
     // Switch expressions over an enum must be exhaustive: a new code does not compile until mapped here.

@@ -17,7 +17,7 @@ final class Responses {
     }
 
     static void json(Context ctx, int status, byte[] body) {
-        common(ctx);
+        common(ctx, status);
         ctx.status(status).contentType(JSON).result(body);
     }
 
@@ -26,13 +26,13 @@ final class Responses {
      * compress the body, and Jetty sets the length itself when the body fits its buffer.
      */
     static void json(Context ctx, int status, InputStream body) {
-        common(ctx);
+        common(ctx, status);
         ctx.status(status).contentType(JSON).result(body);
     }
 
     /** The status and headers of a JSON body the caller then writes to {@code ctx.outputStream()}. */
     static void startJson(Context ctx, int status) {
-        common(ctx);
+        common(ctx, status);
         ctx.status(status).contentType(JSON);
     }
 
@@ -43,7 +43,7 @@ final class Responses {
     }
 
     static void problem(Context ctx, Problem problem) {
-        String requestId = common(ctx);
+        String requestId = common(ctx, problem.status());
         problem.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
         problem.allow().ifPresent(allow -> ctx.header("Allow", allow));
         if (problem.status() == 401) {
@@ -52,8 +52,12 @@ final class Responses {
         ctx.status(problem.status()).contentType(ProblemJson.CONTENT_TYPE).result(ProblemJson.write(problem, requestId));
     }
 
-    /** Results and errors are per caller and per moment: no cache may keep or share them. */
-    private static String common(Context ctx) {
+    /**
+     * Results and errors are per caller and per moment: no cache may keep or share them. The status is
+     * also what the audit log records, even if writing the response then fails.
+     */
+    private static String common(Context ctx, int status) {
+        ExchangeAudit.answered(ctx, status);
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");
         return RequestIds.of(ctx);

@@ -60,7 +60,9 @@ class RejectionResponsesTest {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        // Only a 429 always says when to retry, with a second when the use case gave no wait nor quota.
+        assertThat(response.headers().firstValue("Retry-After"))
+                .isEqualTo(code == RejectionCode.RATE_LIMITED ? Optional.of("1") : Optional.empty());
         assertThat(response.body()).isEqualTo("{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
                 + status + ",\"detail\":\"It went \\\"wrong\\\".\",\"code\":\"" + code + "\",\"request_id\":\"rid-1\"}");
     }
