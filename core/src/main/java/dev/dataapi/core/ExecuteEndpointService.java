@@ -4,6 +4,7 @@ import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.ExecutionMode;
+import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.ParameterSpec;
 import dev.dataapi.ports.Permission;
 import dev.dataapi.ports.ResultSink;
@@ -23,11 +24,13 @@ import dev.dataapi.ports.out.EndpointCatalog;
 import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.ports.out.QueryExecutor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs an endpoint for a consumer. The checks run in the contract's order and the first failure
@@ -72,6 +75,19 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
                                   EndpointCatalog endpoints, CompanyLookup companies,
                                   QueryExecutor queries, JobStore jobs, JobSettings jobSettings, CallbackUrlPolicy callbacks,
                                   CallbackAddressPolicy addresses, Runnable jobSubmitted, Clock clock) {
+        this(keys, limits, usage, endpoints, companies, queries, jobs, jobSettings, callbacks, addresses, jobSubmitted,
+                clock, JobId::generate);
+    }
+
+    /**
+     * Like the public constructor, with the jobs' ids from {@code jobIds} instead of {@link JobId#generate}
+     * (for {@link DataApiBuilder#jobIds}).
+     */
+    ExecuteEndpointService(ApiKeyLookup keys, RequestLimits limits, KeyUsageRecorder usage,
+                           EndpointCatalog endpoints, CompanyLookup companies,
+                           QueryExecutor queries, JobStore jobs, JobSettings jobSettings, CallbackUrlPolicy callbacks,
+                           CallbackAddressPolicy addresses, Runnable jobSubmitted, Clock clock,
+                           Function<Instant, JobId> jobIds) {
         Objects.requireNonNull(limits, "'limits' is required");
         this.gate = new KeyGate(Objects.requireNonNull(keys, "'keys' is required"), limits.keyRates(),
                 Objects.requireNonNull(usage, "'usage' is required"));
@@ -84,7 +100,8 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
                 Objects.requireNonNull(companies, "'companies' is required"));
         this.submitter = new JobSubmitter(Objects.requireNonNull(jobs, "'jobs' is required"),
                 Objects.requireNonNull(jobSettings, "'jobSettings' is required").retention(), limits.maxQueuedJobs(),
-                Objects.requireNonNull(jobSubmitted, "'jobSubmitted' is required"), clock);
+                Objects.requireNonNull(jobSubmitted, "'jobSubmitted' is required"), clock,
+                Objects.requireNonNull(jobIds, "'jobIds' is required"));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a fully validated async execution into a stored, queued job and wakes this instance's
@@ -31,13 +32,17 @@ final class JobSubmitter {
     private final long maxQueuedJobs;
     private final Runnable jobSubmitted;
     private final Clock clock;
+    private final Function<Instant, JobId> jobIds;
 
-    JobSubmitter(JobStore jobs, Duration retention, long maxQueuedJobs, Runnable jobSubmitted, Clock clock) {
+    /** @param jobIds gives each new job its id from its submission time, typically {@link JobId#generate} */
+    JobSubmitter(JobStore jobs, Duration retention, long maxQueuedJobs, Runnable jobSubmitted, Clock clock,
+                 Function<Instant, JobId> jobIds) {
         this.jobs = jobs;
         this.retention = retention;
         this.maxQueuedJobs = maxQueuedJobs;
         this.jobSubmitted = jobSubmitted;
         this.clock = clock;
+        this.jobIds = jobIds;
     }
 
     ExecuteOutcome submit(ApiKey key, Endpoint endpoint, List<BoundParameter> bound, Optional<String> callbackUrl,
@@ -45,9 +50,11 @@ final class JobSubmitter {
         // Stores keep milliseconds: the 202's created_at then equals what a later GET shows.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         QueryRequest query = new QueryRequest(endpoint.sql(), bound, endpoint.maxRows(), endpoint.timeout(), requestId);
-        Job job = Job.submit(JobId.generate(now), key.company(), endpoint.ref(), key.id(), key.shareContext(), query,
-                callbackUrl, now, retention);
+        Job job;
         try {
+            // Inside the try: an embedder's id generator that fails answers like a failing store.
+            job = Job.submit(jobIds.apply(now), key.company(), endpoint.ref(), key.id(), key.shareContext(), query,
+                    callbackUrl, now, retention);
             // Checked, then inserted: concurrent submissions may overshoot the cap by a few, never without bound.
             if (maxQueuedJobs < Long.MAX_VALUE && jobs.countQueued(now) >= maxQueuedJobs) {
                 LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": the job queue holds " + maxQueuedJobs
