@@ -51,7 +51,6 @@ class AuditLogEndToEndTest {
         ApiClient.Response accepted = server.client.execute("jobs", "numbers", FULL, "{\"parameter_values\": {\"count\": 3}}");
         String jobId = accepted.json().get("job_id").asText();
         server.client.awaitJob("jobs", "numbers", jobId, FULL, Duration.ofSeconds(30));
-        int before = auditLines().size();
         ApiClient.Response read = server.client.job("jobs", "numbers", jobId, FULL);
 
         JsonNode ok = line(executed.header("X-Request-Id"));
@@ -76,7 +75,6 @@ class AuditLogEndToEndTest {
         assertThat(jobRead.get("job_id").asText()).isEqualTo(jobId);
         assertThat(jobRead.get("status").asInt()).isEqualTo(200);
         assertThat(jobRead.get("rows").asInt()).isEqualTo(3);
-        assertThat(auditLines().size() - before).as("one line for the one read").isEqualTo(1);
 
         assertThat(logText()).doesNotContain(FULL).doesNotContain(WRONG);
     }
@@ -91,7 +89,10 @@ class AuditLogEndToEndTest {
         return lines;
     }
 
-    /** The audit line of {@code requestId}; waits briefly, as the line may be written just after the response. */
+    /**
+     * The one audit line of {@code requestId} (more than one fails); waits briefly, as the line is
+     * written once the response is complete, just after the client has it.
+     */
     private JsonNode line(String requestId) {
         Instant deadline = Instant.now().plusSeconds(5);
         while (true) {
