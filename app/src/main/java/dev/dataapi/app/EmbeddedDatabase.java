@@ -29,6 +29,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** Where the embedded default keeps its PostgreSQL cluster inside the data directory. */
+    static Path clusterDirectory(Path dataDir) {
+        return dataDir.resolve("postgres");
+    }
+
+    /** True when {@code directory} holds a cluster created earlier. */
+    static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve("postgresql.conf"));
+    }
+
     /** Starts PostgreSQL on {@code directory}, creating the cluster on first use. */
     static EmbeddedDatabase start(Path directory) {
         try {

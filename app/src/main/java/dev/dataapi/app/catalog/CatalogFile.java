@@ -4,15 +4,18 @@ import dev.dataapi.core.CatalogProblem;
 import dev.dataapi.core.CatalogValidator;
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Company;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The declarative catalog file: companies, endpoints with their parameters, and API keys (by
@@ -33,12 +36,12 @@ public final class CatalogFile {
 
     /** Reads the catalog file at {@code file} (UTF-8), taken as the whole catalog. */
     public static CatalogFileResult read(Path file) {
-        return readFile(file, Optional.empty());
+        return readFile(file, Optional.empty(), false);
     }
 
     /** Reads catalog YAML text, taken as the whole catalog. An empty text is an empty, valid catalog. */
     public static CatalogFileResult read(String yaml) {
-        return readText(yaml, Optional.empty());
+        return readText(yaml, Optional.empty(), false);
     }
 
     /**
@@ -47,12 +50,27 @@ public final class CatalogFile {
      * catalog the apply would produce.
      */
     public static CatalogFileResult read(Path file, CatalogSnapshot stored) {
-        return readFile(file, Optional.of(Objects.requireNonNull(stored, "'stored' is required")));
+        return readFile(file, Optional.of(Objects.requireNonNull(stored, "'stored' is required")), false);
     }
 
     /** Reads catalog YAML text as changes to apply over {@code stored}; see {@link #read(Path, CatalogSnapshot)}. */
     public static CatalogFileResult read(String yaml, CatalogSnapshot stored) {
-        return readText(yaml, Optional.of(Objects.requireNonNull(stored, "'stored' is required")));
+        return readText(yaml, Optional.of(Objects.requireNonNull(stored, "'stored' is required")), false);
+    }
+
+    /**
+     * Reads the catalog file at {@code file} as changes that will also prune: like
+     * {@link #read(Path, CatalogSnapshot)}, except that the stored endpoints and API keys of the
+     * companies the file lists take no part in the checks, since the apply deletes those the file
+     * does not name and replaces the others.
+     */
+    public static CatalogFileResult readPruning(Path file, CatalogSnapshot stored) {
+        return readFile(file, Optional.of(Objects.requireNonNull(stored, "'stored' is required")), true);
+    }
+
+    /** Reads catalog YAML text as changes that will also prune; see {@link #readPruning(Path, CatalogSnapshot)}. */
+    public static CatalogFileResult readPruning(String yaml, CatalogSnapshot stored) {
+        return readText(yaml, Optional.of(Objects.requireNonNull(stored, "'stored' is required")), true);
     }
 
     /** The catalog as YAML in this same format: {@code read(write(snapshot))} gives {@code snapshot} back. */
@@ -60,7 +78,7 @@ public final class CatalogFile {
         return CatalogYamlWriter.write(Objects.requireNonNull(snapshot, "'snapshot' is required"));
     }
 
-    private static CatalogFileResult readFile(Path file, Optional<CatalogSnapshot> stored) {
+    private static CatalogFileResult readFile(Path file, Optional<CatalogSnapshot> stored, boolean pruning) {
         String text;
         try {
             text = Files.readString(file);
@@ -68,10 +86,10 @@ public final class CatalogFile {
             return new CatalogFileResult.Invalid(List.of(new CatalogProblem(FILE, file.toString(),
                     "cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()))));
         }
-        return readText(text, stored);
+        return readText(text, stored, pruning);
     }
 
-    private static CatalogFileResult readText(String yaml, Optional<CatalogSnapshot> stored) {
+    private static CatalogFileResult readText(String yaml, Optional<CatalogSnapshot> stored, boolean pruning) {
         YamlReader.Outcome outcome = YamlReader.read(Objects.requireNonNull(yaml, "'yaml' is required"));
         if (outcome instanceof YamlReader.Malformed) {
             YamlReader.Malformed malformed = (YamlReader.Malformed) outcome;
@@ -111,9 +129,19 @@ public final class CatalogFile {
         }
         List<Company> checked = new ArrayList<>(companies);
         checked.addAll(standIns);
-        problems.addAll(crossEntryProblems(new CatalogSnapshot(checked, endpoints, apiKeys), stored));
+        Optional<CatalogSnapshot> base = pruning ? stored.map(all -> withoutEntriesOf(all, checked)) : stored;
+        problems.addAll(crossEntryProblems(new CatalogSnapshot(checked, endpoints, apiKeys), base));
         return problems.count() == 0 ? new CatalogFileResult.Valid(new CatalogSnapshot(companies, endpoints, apiKeys))
                 : new CatalogFileResult.Invalid(problems.all());
+    }
+
+    /** {@code stored} without the endpoints and API keys of {@code companies}. */
+    private static CatalogSnapshot withoutEntriesOf(CatalogSnapshot stored, List<Company> companies) {
+        Set<CompanyId> pruned = new HashSet<>();
+        companies.forEach(company -> pruned.add(company.id()));
+        return new CatalogSnapshot(stored.companies(),
+                stored.endpoints().stream().filter(endpoint -> !pruned.contains(endpoint.company())).toList(),
+                stored.apiKeys().stream().filter(key -> !pruned.contains(key.company())).toList());
     }
 
     /**

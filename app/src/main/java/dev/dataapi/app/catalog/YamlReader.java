@@ -6,14 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -22,18 +19,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <p>Jackson's YAML parser resolves plain scalars the YAML 1.1 way: {@code on}, {@code yes} and
  * {@code NO} become booleans and {@code 012} an octal 10. A catalog written by hand must not change
  * meaning that way, so only the token structure is taken from Jackson and every plain scalar it
- * did not leave as a string is resolved again here: {@code null}/{@code ~}/empty, {@code true},
- * {@code false} and decimal numbers; everything else is text. Dates stay text too. Quoted scalars
+ * did not leave as a string is resolved again by {@link PlainScalars}: {@code null}/{@code ~}/empty,
+ * {@code true}, {@code false} and decimal numbers; everything else is text. Dates stay text too. Quoted scalars
  * are always text. Aliases are refused (they would silently read as the anchor's name) and so are
  * duplicate keys (the last one would silently win).
  */
 final class YamlReader {
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
-    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-    private static final Set<String> TRUES = Set.of("true", "True", "TRUE");
-    private static final Set<String> FALSES = Set.of("false", "False", "FALSE");
-    private static final Pattern DECIMAL = Pattern.compile("^[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?$");
 
     /** What reading gave: a document (absent when the text holds none), or why it is not YAML we accept. */
     sealed interface Outcome {
@@ -96,23 +89,7 @@ final class YamlReader {
             throw new Refused(line, "aliases (*" + parser.getText() + ") are not supported in a catalog file; write the value out");
         }
         String text = parser.getText();
-        return new YamlNode.Scalar(token == JsonToken.VALUE_STRING ? text : resolvePlain(text), text, line);
-    }
-
-    private static Object resolvePlain(String text) {
-        if (NULLS.contains(text)) {
-            return null;
-        }
-        if (TRUES.contains(text)) {
-            return Boolean.TRUE;
-        }
-        if (FALSES.contains(text)) {
-            return Boolean.FALSE;
-        }
-        if (DECIMAL.matcher(text).matches()) {
-            return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
-        }
-        return text;
+        return new YamlNode.Scalar(token == JsonToken.VALUE_STRING ? text : PlainScalars.resolve(text), text, line);
     }
 
     private static Malformed malformed(JsonProcessingException e) {
