@@ -36,6 +36,21 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
     private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
     private static final Pattern PREFIX = Pattern.compile("^[A-Za-z0-9_]{1,16}$");
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param id            stable id, kebab-case, used in logs and the CLI (never the token)
+     * @param company       the company whose endpoints the key can reach
+     * @param tokenSha256   lower-case hex SHA-256 of the bearer token
+     * @param tokenPrefix   the token's first characters, for display; absent for keys imported by hash
+     * @param permissions   what the key may do
+     * @param shareContext  values the key pins for every endpoint it runs
+     * @param namespaces    the namespaces the key may reach; empty means all of its company's
+     * @param rateLimit     the key's own request rate limit; absent means the service's default
+     * @param expiresAt     after this instant the key no longer authenticates, when set
+     * @param revoked       a revoked key never authenticates, with any of its tokens
+     * @param previousToken the token a rotation replaced, still accepted for a while
+     */
     public ApiKey {
         Names.requireKebabCase("id", id);
         Objects.requireNonNull(company, "api key '" + id + "': 'company' is required");
@@ -66,14 +81,29 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
         }
     }
 
-    /** A key without display prefix, namespace scope, own rate limit or previous token. */
+    /**
+     * A key without display prefix, namespace scope, own rate limit or previous token.
+     *
+     * @param id           stable id, kebab-case
+     * @param company      the company whose endpoints the key can reach
+     * @param tokenSha256  lower-case hex SHA-256 of the bearer token
+     * @param permissions  what the key may do
+     * @param shareContext values the key pins for every endpoint it runs
+     * @param expiresAt    after this instant the key no longer authenticates, when set
+     * @param revoked      a revoked key never authenticates
+     */
     public ApiKey(String id, CompanyId company, String tokenSha256, Set<Permission> permissions,
                   ShareContext shareContext, Optional<Instant> expiresAt, boolean revoked) {
         this(id, company, tokenSha256, Optional.empty(), permissions, shareContext, Set.of(), Optional.empty(),
                 expiresAt, revoked, Optional.empty());
     }
 
-    /** True when the key can authenticate at {@code now}: not revoked and not expired. */
+    /**
+     * True when the key can authenticate at {@code now}: not revoked and not expired.
+     *
+     * @param now the time of the request
+     * @return whether the key may be used at all
+     */
     public boolean isUsableAt(Instant now) {
         return !revoked && expiresAt.map(now::isBefore).orElse(true);
     }
@@ -82,6 +112,10 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
      * True when a token hashing to {@code presentedSha256} authenticates this key at {@code now}: the
      * current token while the key is usable, the previous one also only until its overlap ends.
      * Compared in constant time.
+     *
+     * @param presentedSha256 lower-case hex SHA-256 of the token the caller presented
+     * @param now             the time of the request
+     * @return whether the caller is this key
      */
     public boolean authenticates(String presentedSha256, Instant now) {
         if (presentedSha256 == null || !isUsableAt(now)) {
@@ -95,23 +129,44 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
                 .orElse(false);
     }
 
-    /** True when the key holds {@code permission}. */
+    /**
+     * True when the key holds {@code permission}.
+     *
+     * @param permission the permission a use case needs
+     * @return whether the key holds it
+     */
     public boolean has(Permission permission) {
         return permissions.contains(permission);
     }
 
-    /** True when the key's scope includes {@code namespace}: no scope, or a scope naming it. */
+    /**
+     * True when the key's scope includes {@code namespace}: no scope, or a scope naming it.
+     *
+     * @param namespace the namespace of the requested endpoint
+     * @return whether the key may reach endpoints there
+     */
     public boolean reaches(String namespace) {
         return namespaces.isEmpty() || namespaces.contains(namespace);
     }
 
-    /** This key, revoked. */
+    /**
+     * This key, revoked.
+     *
+     * @return a copy that never authenticates
+     */
     public ApiKey asRevoked() {
         return new ApiKey(id, company, tokenSha256, tokenPrefix, permissions, shareContext, namespaces, rateLimit,
                 expiresAt, true, previousToken);
     }
 
-    /** This key with a new current token; {@code previous} is what still authenticates for a while, if anything. */
+    /**
+     * This key with a new current token; {@code previous} is what still authenticates for a while, if anything.
+     *
+     * @param newSha256 lower-case hex SHA-256 of the new token
+     * @param newPrefix the new token's display prefix, when known
+     * @param previous  the replaced token and until when it still authenticates, if at all
+     * @return the rotated key
+     */
     public ApiKey withToken(String newSha256, Optional<String> newPrefix, Optional<RetiringToken> previous) {
         return new ApiKey(id, company, newSha256, newPrefix, permissions, shareContext, namespaces, rateLimit,
                 expiresAt, revoked, previous);

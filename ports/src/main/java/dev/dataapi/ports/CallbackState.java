@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 public record CallbackState(CallbackStatus status, int attempts, Optional<Integer> lastStatusCode,
                             Optional<Instant> nextAttemptAt) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param status         pending, delivered or failed
+     * @param attempts       attempts made so far
+     * @param lastStatusCode the HTTP status of the last attempt, when the receiver answered
+     * @param nextAttemptAt  when a pending delivery is tried next; empty = as soon as the job has ended
+     */
     public CallbackState {
         Objects.requireNonNull(status, "'status' is required");
         if (attempts < 0) {
@@ -27,22 +35,42 @@ public record CallbackState(CallbackStatus status, int attempts, Optional<Intege
         }
     }
 
-    /** A delivery nobody has tried yet. */
+    /**
+     * A delivery nobody has tried yet.
+     *
+     * @return a pending state without attempts
+     */
     public static CallbackState pending() {
         return new CallbackState(CallbackStatus.PENDING, 0, Optional.empty(), Optional.empty());
     }
 
-    /** The attempt got a 2xx. */
+    /**
+     * The attempt got a 2xx.
+     *
+     * @param statusCode the receiver's status
+     * @return the terminal delivered state
+     */
     public CallbackState delivered(int statusCode) {
         return new CallbackState(CallbackStatus.DELIVERED, attempts + 1, Optional.of(statusCode), Optional.empty());
     }
 
-    /** The attempt failed and another one is due at {@code next}. */
+    /**
+     * The attempt failed and another one is due at {@code next}.
+     *
+     * @param statusCode the receiver's status, when it answered
+     * @param next       when to try again
+     * @return the pending state with one more attempt
+     */
     public CallbackState retryAt(Optional<Integer> statusCode, Instant next) {
         return new CallbackState(CallbackStatus.PENDING, attempts + 1, statusCode, Optional.of(next));
     }
 
-    /** The attempt failed and no other one will be made. */
+    /**
+     * The attempt failed and no other one will be made.
+     *
+     * @param statusCode the receiver's status, when it answered
+     * @return the terminal failed state
+     */
     public CallbackState givenUp(Optional<Integer> statusCode) {
         return new CallbackState(CallbackStatus.FAILED, attempts + 1, statusCode, Optional.empty());
     }

@@ -11,7 +11,11 @@ public enum CallbackStatus {
     /** Retries ran out, or the receiver answered 410 Gone. Terminal; the job itself keeps its outcome. */
     FAILED;
 
-    /** {@code pending}, {@code delivered} or {@code failed}, as shown in a job's {@code callback} object. */
+    /**
+     * The name shown in a job's {@code callback} object.
+     *
+     * @return {@code pending}, {@code delivered} or {@code failed}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -12,6 +12,13 @@ import java.util.Optional;
  *                      callbacks, when it has one
  */
 public record Company(CompanyId id, String name, Optional<String> webhookSecret) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param id            the company's id
+     * @param name          a display name
+     * @param webhookSecret the Standard Webhooks signing secret ({@code whsec_…}) used for this company's callbacks, when it has one
+     */
     public Company {
         Objects.requireNonNull(id, "'id' is required");
         Names.requireText("name", name);

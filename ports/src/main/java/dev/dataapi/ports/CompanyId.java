@@ -7,6 +7,11 @@ package dev.dataapi.ports;
  * @param value kebab-case, at most 64 characters
  */
 public record CompanyId(String value) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param value kebab-case, at most 64 characters
+     */
     public CompanyId {
         Names.requireKebabCase("company", value);
     }

@@ -33,6 +33,19 @@ public record Endpoint(CompanyId company, EndpointRef ref, boolean active, Execu
     /** Default timeout of an asynchronous endpoint. */
     public static final Duration DEFAULT_ASYNC_TIMEOUT = Duration.ofSeconds(900);
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param company             owner
+     * @param ref                 namespace and slug
+     * @param active              an inactive endpoint answers exactly like a missing one
+     * @param mode                answer with the result, or with a job
+     * @param sql                 SQL text with named parameters ({@code :name})
+     * @param parameters          the declared parameters, in declaration order
+     * @param maxRows             at most this many rows are returned (1..10000); more sets {@code truncated}
+     * @param timeout             how long one execution may run (at most 60 s for sync endpoints)
+     * @param requireShareContext parameters a key must pin to run this endpoint
+     */
     public Endpoint {
         Objects.requireNonNull(company, "'company' is required");
         Objects.requireNonNull(ref, "'namespace' and 'slug' are required");
@@ -64,7 +77,12 @@ public record Endpoint(CompanyId company, EndpointRef ref, boolean active, Execu
         }
     }
 
-    /** The declared parameter of that name, when there is one. */
+    /**
+     * The declared parameter of that name, when there is one.
+     *
+     * @param name a parameter name
+     * @return its declaration, or empty when the endpoint declares no such parameter
+     */
     public Optional<ParameterSpec> parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
     }

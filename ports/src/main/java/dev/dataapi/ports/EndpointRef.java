@@ -7,6 +7,12 @@ package dev.dataapi.ports;
  * @param slug      kebab-case, at most 64 characters
  */
 public record EndpointRef(String namespace, String slug) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param namespace kebab-case, at most 64 characters
+     * @param slug      kebab-case, at most 64 characters
+     */
     public EndpointRef {
         Names.requireKebabCase("namespace", namespace);
         Names.requireKebabCase("slug", slug);

@@ -32,6 +32,25 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
                   Optional<Instant> completedAt, Optional<String> error, Optional<ResultSummary> result, Instant expiresAt,
                   Optional<CallbackState> callback) {
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param id           the job's id
+     * @param company      the company of the key that submitted it
+     * @param endpoint     the endpoint it runs
+     * @param apiKeyId     the key that submitted it (for audit; never the token)
+     * @param shareContext the share context it ran under; only keys with the same one may read it
+     * @param query        what to run, parameters already validated and bound at submission
+     * @param callbackUrl  where to deliver the result, when given
+     * @param state        where it is in its life
+     * @param attempts     how many times a worker has started it
+     * @param createdAt    when it was submitted
+     * @param completedAt  when it reached a terminal state
+     * @param error        the consumer-safe failure message, for a failed job
+     * @param result       the stored result's summary, for a completed job
+     * @param expiresAt    after this instant the job no longer exists for anyone
+     * @param callback     the webhook delivery's state, exactly when a callback URL was given
+     */
     public Job {
         Objects.requireNonNull(id, "'id' is required");
         Objects.requireNonNull(company, "'company' is required");
@@ -64,7 +83,20 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
         }
     }
 
-    /** A new job, queued, that exists until {@code now + retention}. */
+    /**
+     * A new job, queued, that exists until {@code now + retention}.
+     *
+     * @param id           the new job's id
+     * @param company      the company of the submitting key
+     * @param endpoint     the endpoint it runs
+     * @param apiKeyId     the submitting key (never the token)
+     * @param shareContext the key's share context, which readers must match
+     * @param query        what to run, validated and bound
+     * @param callbackUrl  where to deliver the outcome, when given (its delivery starts pending)
+     * @param now          the submission time
+     * @param retention    how long the job stays readable
+     * @return the queued job
+     */
     public static Job submit(JobId id, CompanyId company, EndpointRef endpoint, String apiKeyId, ShareContext shareContext,
                              QueryRequest query, Optional<String> callbackUrl, Instant now, Duration retention) {
         Optional<String> url = Objects.requireNonNullElse(callbackUrl, Optional.empty());
@@ -73,26 +105,50 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
                 url.map(given -> CallbackState.pending()));
     }
 
-    /** A worker starts it: from queued, or again from running when the previous worker's lease ran out. */
+    /**
+     * A worker starts it: from queued, or again from running when the previous worker's lease ran out.
+     *
+     * @return the running job, with one more attempt
+     * @throws IllegalStateException when the job has ended
+     */
     public Job start() {
         requireState("start", JobState.QUEUED, JobState.RUNNING);
         return with(JobState.RUNNING, attempts + 1, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** A worker gives it back unfinished (shutting down): queued again, and this attempt does not count. */
+    /**
+     * A worker gives it back unfinished (shutting down): queued again, and this attempt does not count.
+     *
+     * @return the queued job
+     * @throws IllegalStateException when the job is not running
+     */
     public Job release() {
         requireState("release", JobState.RUNNING);
         return with(JobState.QUEUED, Math.max(0, attempts - 1), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** It finished with a stored result. */
+    /**
+     * It finished with a stored result.
+     *
+     * @param summary the stored result's columns, row count and truncation
+     * @param now     the completion time
+     * @return the completed job
+     * @throws IllegalStateException when the job is not running
+     */
     public Job complete(ResultSummary summary, Instant now) {
         requireState("complete", JobState.RUNNING);
         return with(JobState.COMPLETED, attempts, Optional.of(now), Optional.empty(),
                 Optional.of(Objects.requireNonNull(summary, "'summary' is required")));
     }
 
-    /** It failed; {@code message} is shown to the consumer, so it must hold no SQL or driver text. */
+    /**
+     * It failed; {@code message} is shown to the consumer, so it must hold no SQL or driver text.
+     *
+     * @param message the consumer-safe error
+     * @param now     the failure time
+     * @return the failed job
+     * @throws IllegalStateException when the job has already ended
+     */
     public Job fail(String message, Instant now) {
         requireState("fail", JobState.QUEUED, JobState.RUNNING);
         return with(JobState.FAILED, attempts, Optional.of(now), Optional.of(Names.requireText("error", message)),
@@ -108,6 +164,10 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
     /**
      * The outcome's webhook delivery moved on (an attempt was made); only for an ended job with a
      * callback. A retry scheduled late keeps the job until {@link #KEPT_AFTER_NEXT_DELIVERY} after it.
+     *
+     * @param next the delivery's state after the attempt
+     * @return the job with that state
+     * @throws IllegalStateException when the job has not ended, has no callback, or its delivery has ended
      */
     public Job withCallback(CallbackState next) {
         if (!state.isTerminal() || callback.isEmpty()) {
@@ -124,13 +184,23 @@ public record Job(JobId id, CompanyId company, EndpointRef endpoint, String apiK
                 completedAt, error, result, keptUntil, Optional.of(next));
     }
 
-    /** True when the outcome's webhook is due at {@code now}: the job ended and its delivery is pending and due. */
+    /**
+     * True when the outcome's webhook is due at {@code now}: the job ended and its delivery is pending and due.
+     *
+     * @param now the current time
+     * @return whether a sender should attempt the delivery now
+     */
     public boolean callbackDueAt(Instant now) {
         return state.isTerminal() && callback.isPresent() && callback.get().status() == CallbackStatus.PENDING
                 && callback.get().nextAttemptAt().map(next -> !now.isBefore(next)).orElse(true);
     }
 
-    /** True once the retention period is over: the job then reads as absent. */
+    /**
+     * True once the retention period is over: the job then reads as absent.
+     *
+     * @param now the current time
+     * @return whether the job is gone for everyone
+     */
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }

@@ -19,18 +19,33 @@ public record JobId(String value) {
     private static final byte[] PROCESS_UNIQUE = randomBytes(5);
     private static final AtomicInteger COUNTER = new AtomicInteger(RANDOM.nextInt());
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param value 24 lower-case hex characters
+     */
     public JobId {
         if (!isValid(value)) {
             throw new IllegalArgumentException("'job_id' must be 24 lower-case hex characters, got " + Names.quote(value));
         }
     }
 
-    /** True when {@code value} is a well-formed job id. */
+    /**
+     * True when {@code value} is a well-formed job id.
+     *
+     * @param value a candidate, e.g. from a URL path; may be null
+     * @return whether it is 24 lower-case hex characters
+     */
     public static boolean isValid(String value) {
         return value != null && HEX24.matcher(value).matches();
     }
 
-    /** A new, unique id whose leading bytes encode {@code now}. */
+    /**
+     * A new, unique id whose leading bytes encode {@code now}. Thread-safe.
+     *
+     * @param now the job's creation time
+     * @return a new id
+     */
     public static JobId generate(Instant now) {
         byte[] bytes = new byte[12];
         int seconds = (int) now.getEpochSecond();

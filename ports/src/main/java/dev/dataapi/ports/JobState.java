@@ -16,12 +16,20 @@ public enum JobState {
     /** Finished with an error message. Terminal. */
     FAILED;
 
-    /** {@code processing}, {@code completed} or {@code failed}: the status the contract shows. */
+    /**
+     * The status the contract shows.
+     *
+     * @return {@code processing}, {@code completed} or {@code failed}
+     */
     public String publicStatus() {
         return isTerminal() ? name().toLowerCase(Locale.ROOT) : "processing";
     }
 
-    /** True for {@code COMPLETED} and {@code FAILED}. */
+    /**
+     * True for {@code COMPLETED} and {@code FAILED}.
+     *
+     * @return whether the job has ended
+     */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED;
     }

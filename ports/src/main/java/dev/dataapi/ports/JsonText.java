@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param json valid JSON text
  */
 public record JsonText(String json) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param json valid JSON text
+     */
     public JsonText {
         Objects.requireNonNull(json, "'json' is required");
     }

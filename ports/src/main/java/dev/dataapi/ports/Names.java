@@ -17,17 +17,34 @@ public final class Names {
     private Names() {
     }
 
-    /** True when {@code value} is non-null kebab-case of at most {@value #MAX_KEBAB_LENGTH} characters. */
+    /**
+     * True when {@code value} is non-null kebab-case of at most {@value #MAX_KEBAB_LENGTH} characters.
+     *
+     * @param value a candidate name; may be null
+     * @return whether it may name a company, namespace or slug
+     */
     public static boolean isKebabCase(String value) {
         return value != null && value.length() <= MAX_KEBAB_LENGTH && KEBAB.matcher(value).matches();
     }
 
-    /** True when {@code value} can name a parameter: a letter or underscore, then letters, digits, underscores. */
+    /**
+     * True when {@code value} can name a parameter: a letter or underscore, then letters, digits, underscores.
+     *
+     * @param value a candidate name; may be null
+     * @return whether it may name a parameter
+     */
     public static boolean isParameterName(String value) {
         return value != null && PARAMETER.matcher(value).matches();
     }
 
-    /** Returns {@code value} or throws naming {@code field} when it is not kebab-case. */
+    /**
+     * Returns {@code value} or throws naming {@code field} when it is not kebab-case.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming {@code field} and the value
+     */
     public static String requireKebabCase(String field, String value) {
         if (!isKebabCase(value)) {
             throw new IllegalArgumentException("'" + field + "' must be kebab-case (a-z, 0-9, single dashes, at most "
@@ -36,7 +53,14 @@ public final class Names {
         return value;
     }
 
-    /** Returns {@code value} or throws naming {@code field} when it is null or blank. */
+    /**
+     * Returns {@code value} or throws naming {@code field} when it is null or blank.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming {@code field}
+     */
     public static String requireText(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("'" + field + "' must not be empty");

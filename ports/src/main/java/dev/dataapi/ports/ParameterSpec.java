@@ -25,6 +25,19 @@ public record ParameterSpec(String name, ParameterType type, boolean required, O
                             List<Object> allowedValues, Optional<Object> min, Optional<Object> max,
                             Optional<Integer> maxLength, Optional<Integer> maxItems) {
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param name          SQL-style identifier
+     * @param type          scalar or list type
+     * @param required      whether a caller must supply it (a default or a share-context pin also satisfies it)
+     * @param defaultValue  the typed default, when any
+     * @param allowedValues when not empty, every value (every element, for a list) must be one of these
+     * @param min           inclusive lower bound for integer, number, date and timestamp values
+     * @param max           inclusive upper bound for integer, number, date and timestamp values
+     * @param maxLength     longest string value, in characters (code points)
+     * @param maxItems      most elements a list value may have
+     */
     public ParameterSpec {
         if (!Names.isParameterName(name)) {
             throw new IllegalArgumentException("parameter 'name' must be a letter or underscore followed by letters, digits"
@@ -54,7 +67,13 @@ public record ParameterSpec(String name, ParameterType type, boolean required, O
         }
     }
 
-    /** Starts a builder for a parameter of the given name and type. */
+    /**
+     * Starts a builder for a parameter of the given name and type.
+     *
+     * @param name the parameter's name in the SQL
+     * @param type its type
+     * @return a builder; nothing is checked before {@link Builder#build()}
+     */
     public static Builder builder(String name, ParameterType type) {
         return new Builder(name, type);
     }
@@ -63,6 +82,9 @@ public record ParameterSpec(String name, ParameterType type, boolean required, O
      * The typed value for {@code raw} under this parameter's type, or empty when it is not one (a
      * list must be a {@link List} whose every element is of the element type). Constraints are not
      * checked here.
+     *
+     * @param raw a JSON-shaped value
+     * @return the typed value, or empty when {@code raw} is not of the type
      */
     public Optional<Object> coerce(Object raw) {
         if (!type.list()) {
@@ -120,41 +142,89 @@ public record ParameterSpec(String name, ParameterType type, boolean required, O
             this.type = type;
         }
 
+        /**
+         * Whether a caller must supply a value (a default or a share-context pin also satisfies it).
+         *
+         * @param value true when required
+         * @return this builder
+         */
         public Builder required(boolean value) {
             this.required = value;
             return this;
         }
 
+        /**
+         * The value used when the caller gives none and no pin applies.
+         *
+         * @param value a JSON-shaped value of the parameter's type
+         * @return this builder
+         */
         public Builder defaultValue(Object value) {
             this.defaultValue = value;
             return this;
         }
 
+        /**
+         * The only values accepted (for a list, for each element).
+         *
+         * @param values JSON-shaped values of the element type
+         * @return this builder
+         */
         public Builder allowedValues(List<?> values) {
             this.allowedValues = List.copyOf(values);
             return this;
         }
 
+        /**
+         * Inclusive lower bound, for integer, number, date and timestamp parameters.
+         *
+         * @param value a JSON-shaped value of the element type
+         * @return this builder
+         */
         public Builder min(Object value) {
             this.min = value;
             return this;
         }
 
+        /**
+         * Inclusive upper bound, for integer, number, date and timestamp parameters.
+         *
+         * @param value a JSON-shaped value of the element type
+         * @return this builder
+         */
         public Builder max(Object value) {
             this.max = value;
             return this;
         }
 
+        /**
+         * Longest string value, in characters, for string parameters.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxLength(Integer value) {
             this.maxLength = value;
             return this;
         }
 
+        /**
+         * Most elements a list value may have, for list parameters.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxItems(Integer value) {
             this.maxItems = value;
             return this;
         }
 
+        /**
+         * The parameter.
+         *
+         * @return the checked, normalised parameter
+         * @throws IllegalArgumentException naming the parameter and the field when something is invalid
+         */
         public ParameterSpec build() {
             return new ParameterSpec(name, type, required, Optional.ofNullable(defaultValue), allowedValues,
                     Optional.ofNullable(min), Optional.ofNullable(max), Optional.ofNullable(maxLength),

@@ -13,12 +13,22 @@ public enum Permission {
         this.wireName = wireName;
     }
 
-    /** The name used in catalog files and on the command line, e.g. {@code data_api:execute}. */
+    /**
+     * The name used in catalog files and on the command line.
+     *
+     * @return e.g. {@code data_api:execute}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** Parses a wire name; throws naming the accepted values otherwise. */
+    /**
+     * Parses a wire name; throws naming the accepted values otherwise.
+     *
+     * @param value e.g. {@code data_api:get_job}
+     * @return the permission
+     * @throws IllegalArgumentException when {@code value} names no permission
+     */
     public static Permission fromWire(String value) {
         for (Permission permission : values()) {
             if (permission.wireName.equals(value)) {

@@ -9,6 +9,12 @@ package dev.dataapi.ports;
  * @param burst             bucket size, at least 1
  */
 public record RateLimit(int requestsPerMinute, int burst) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param requestsPerMinute sustained rate, at least 1
+     * @param burst             bucket size, at least 1
+     */
     public RateLimit {
         if (requestsPerMinute < 1) {
             throw new IllegalArgumentException("'requests_per_minute' must be at least 1, got " + requestsPerMinute);

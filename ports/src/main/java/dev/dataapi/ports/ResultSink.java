@@ -15,11 +15,17 @@ import java.util.List;
  */
 public interface ResultSink {
 
-    /** The result's columns, before the first row. */
+    /**
+     * The result's columns, before the first row.
+     *
+     * @param columns the columns, in result order
+     */
     void columns(List<Column> columns);
 
     /**
      * One row, values in column order. The array is reused for the next row: copy what you keep.
+     *
+     * @param values one value per column (see the types above)
      */
     void row(Object[] values);
 }

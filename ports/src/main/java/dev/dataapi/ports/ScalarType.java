@@ -23,11 +23,17 @@ import java.util.Optional;
  * {@link Boolean}, {@link LocalDate} and {@link OffsetDateTime} (normalised to UTC).
  */
 public enum ScalarType {
+    /** Text without NUL characters; binds as text. */
     STRING("a string (text without NUL characters)"),
+    /** A whole number in the 64-bit range, given as a JSON number; typed as {@link Long}. */
     INTEGER("an integer (a JSON number without a fraction, 64-bit range)"),
+    /** Any JSON number, kept exactly; typed as {@link BigDecimal}. */
     NUMBER("a number (a JSON number)"),
+    /** {@code true} or {@code false}. */
     BOOLEAN("a boolean (true or false)"),
+    /** An ISO-8601 date string ({@code YYYY-MM-DD}); typed as {@link LocalDate}. */
     DATE("a date as an ISO-8601 string (YYYY-MM-DD, years 1 to 9999)"),
+    /** An ISO-8601 timestamp string with an offset; typed as {@link OffsetDateTime} in UTC. */
     TIMESTAMP("a timestamp as an ISO-8601 string with an offset (e.g. 2026-04-11T10:30:00Z, years 1 to 9999)");
 
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
@@ -42,17 +48,30 @@ public enum ScalarType {
         this.expectation = expectation;
     }
 
-    /** The lower-case name used in catalog files, e.g. {@code timestamp}. */
+    /**
+     * The lower-case name used in catalog files.
+     *
+     * @return e.g. {@code timestamp}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** What a valid value looks like, for error messages: "an integer (…)". */
+    /**
+     * What a valid value looks like, for error messages.
+     *
+     * @return a phrase such as "an integer (…)"
+     */
     public String expectation() {
         return expectation;
     }
 
-    /** The typed value for {@code raw}, or empty when {@code raw} is not a value of this type. */
+    /**
+     * The typed value for {@code raw}, or empty when {@code raw} is not a value of this type.
+     *
+     * @param raw a JSON-shaped value, or an already typed one
+     * @return the typed value, or empty (also for null)
+     */
     public Optional<Object> coerce(Object raw) {
         if (raw == null) {
             return Optional.empty();
@@ -78,6 +97,11 @@ public enum ScalarType {
     /**
      * Orders two typed values of this type (for min and max). Only integer, number, date and
      * timestamp are ordered.
+     *
+     * @param left  a typed value of this type
+     * @param right a typed value of this type
+     * @return negative, zero or positive as {@code left} is before, equal to or after {@code right}
+     * @throws IllegalArgumentException for a type without order
      */
     public int compare(Object left, Object right) {
         switch (this) {
@@ -94,12 +118,22 @@ public enum ScalarType {
         }
     }
 
-    /** True for the types that {@code min} and {@code max} apply to. */
+    /**
+     * True for the types that {@code min} and {@code max} apply to.
+     *
+     * @return whether values of this type are ordered
+     */
     public boolean isOrdered() {
         return this == INTEGER || this == NUMBER || this == DATE || this == TIMESTAMP;
     }
 
-    /** True when two typed values of this type are the same value (numbers compare by value, not scale). */
+    /**
+     * True when two typed values of this type are the same value (numbers compare by value, not scale).
+     *
+     * @param left  a typed value of this type
+     * @param right a typed value of this type
+     * @return whether they are equal as values
+     */
     public boolean sameValue(Object left, Object right) {
         if (this == NUMBER) {
             return ((BigDecimal) left).compareTo((BigDecimal) right) == 0;
@@ -110,7 +144,13 @@ public enum ScalarType {
         return left.equals(right);
     }
 
-    /** Parses a wire name such as {@code string}; throws naming the accepted values otherwise. */
+    /**
+     * Parses a wire name such as {@code string}; throws naming the accepted values otherwise.
+     *
+     * @param value the catalog's spelling
+     * @return the type
+     * @throws IllegalArgumentException when {@code value} names no type
+     */
     public static ScalarType fromWire(String value) {
         for (ScalarType type : values()) {
             if (type.wireName().equals(value)) {

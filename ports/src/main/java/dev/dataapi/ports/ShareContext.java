@@ -18,6 +18,11 @@ import java.util.Optional;
 public record ShareContext(Map<String, Object> pins) {
     private static final ShareContext NONE = new ShareContext(Map.of());
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param pins parameter name to pinned value
+     */
     public ShareContext {
         Map<String, Object> copy = new LinkedHashMap<>();
         Objects.requireNonNullElse(pins, Map.<String, Object>of()).forEach((name, value) -> {
@@ -29,17 +34,30 @@ public record ShareContext(Map<String, Object> pins) {
         pins = Collections.unmodifiableMap(copy);
     }
 
-    /** A share context that pins nothing. */
+    /**
+     * A share context that pins nothing.
+     *
+     * @return the empty share context
+     */
     public static ShareContext none() {
         return NONE;
     }
 
-    /** The pinned value for a parameter, when the key pins it. */
+    /**
+     * The pinned value for a parameter, when the key pins it.
+     *
+     * @param parameter a parameter name
+     * @return the pinned scalar or list, or empty
+     */
     public Optional<Object> pin(String parameter) {
         return Optional.ofNullable(pins.get(parameter));
     }
 
-    /** True when nothing is pinned. */
+    /**
+     * True when nothing is pinned.
+     *
+     * @return whether the share context pins no parameter
+     */
     public boolean isEmpty() {
         return pins.isEmpty();
     }

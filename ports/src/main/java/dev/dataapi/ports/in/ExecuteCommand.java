@@ -14,6 +14,15 @@ import java.util.Optional;
  */
 public record ExecuteCommand(Optional<String> bearerToken, String namespace, String slug, ExecuteInput input,
                              String requestId) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param bearerToken the token from {@code Authorization: Bearer …}, when the header had one
+     * @param namespace   the path's namespace, possibly empty or invalid
+     * @param slug        the path's slug, possibly empty or invalid
+     * @param input       the body
+     * @param requestId   correlates logs with the response
+     */
     public ExecuteCommand {
         bearerToken = Objects.requireNonNullElse(bearerToken, Optional.empty());
         namespace = Objects.requireNonNullElse(namespace, "");

@@ -16,6 +16,12 @@ import dev.dataapi.ports.ResultSink;
  */
 public interface ExecuteEndpoint {
 
-    /** Runs the command; never throws for a consumer's mistake or a query failure. */
+    /**
+     * Runs the command; never throws for a consumer's mistake or a query failure.
+     *
+     * @param command the request as the consumer sent it
+     * @param sink    receives a synchronous result's columns and rows, on the calling thread
+     * @return how the request ended
+     */
     ExecuteOutcome execute(ExecuteCommand command, ResultSink sink);
 }

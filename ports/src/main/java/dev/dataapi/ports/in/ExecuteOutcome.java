@@ -11,10 +11,19 @@ import java.util.Objects;
  */
 public sealed interface ExecuteOutcome {
 
-    /** What the use case learned about the request. */
+    /**
+     * What the use case learned about the request.
+     *
+     * @return the facts, {@link RequestFacts#none()} when the caller was not authenticated
+     */
     RequestFacts facts();
 
-    /** This outcome with {@code facts} instead. */
+    /**
+     * This outcome with {@code facts} instead.
+     *
+     * @param facts the facts to carry
+     * @return a copy with those facts
+     */
     ExecuteOutcome withFacts(RequestFacts facts);
 
     /**
@@ -28,12 +37,28 @@ public sealed interface ExecuteOutcome {
      */
     record Executed(Instant executedAt, int rowCount, boolean truncated, int maxRows, RequestFacts facts)
             implements ExecuteOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param executedAt when the execution started
+         * @param rowCount   rows delivered
+         * @param truncated  true exactly when more rows existed than {@code maxRows}
+         * @param maxRows    the endpoint's row limit
+         * @param facts      what was learned about the request
+         */
         public Executed {
             Objects.requireNonNull(executedAt, "'executedAt' is required");
             facts = Objects.requireNonNullElse(facts, RequestFacts.none());
         }
 
-        /** An execution about whose request nothing is known. */
+        /**
+         * An execution about whose request nothing is known.
+         *
+         * @param executedAt when the execution started
+         * @param rowCount   rows delivered
+         * @param truncated  true exactly when more rows existed than {@code maxRows}
+         * @param maxRows    the endpoint's row limit
+         */
         public Executed(Instant executedAt, int rowCount, boolean truncated, int maxRows) {
             this(executedAt, rowCount, truncated, maxRows, RequestFacts.none());
         }
@@ -53,6 +78,14 @@ public sealed interface ExecuteOutcome {
      * @param facts     what was learned about the request
      */
     record Accepted(JobId jobId, EndpointRef endpoint, Instant createdAt, RequestFacts facts) implements ExecuteOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param jobId     the new job's id
+         * @param endpoint  the endpoint it runs (for the polling URL)
+         * @param createdAt when it was submitted
+         * @param facts     what was learned about the request
+         */
         public Accepted {
             Objects.requireNonNull(jobId, "'jobId' is required");
             Objects.requireNonNull(endpoint, "'endpoint' is required");
@@ -60,7 +93,13 @@ public sealed interface ExecuteOutcome {
             facts = Objects.requireNonNullElse(facts, RequestFacts.none());
         }
 
-        /** An accepted job about whose request nothing is known. */
+        /**
+         * An accepted job about whose request nothing is known.
+         *
+         * @param jobId     the new job's id
+         * @param endpoint  the endpoint it runs
+         * @param createdAt when it was submitted
+         */
         public Accepted(JobId jobId, EndpointRef endpoint, Instant createdAt) {
             this(jobId, endpoint, createdAt, RequestFacts.none());
         }
@@ -78,12 +117,22 @@ public sealed interface ExecuteOutcome {
      * @param facts     what was learned about the request before it was refused
      */
     record Rejected(Rejection rejection, RequestFacts facts) implements ExecuteOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param rejection why
+         * @param facts     what was learned about the request before it was refused
+         */
         public Rejected {
             Objects.requireNonNull(rejection, "'rejection' is required");
             facts = Objects.requireNonNullElse(facts, RequestFacts.none());
         }
 
-        /** A refusal about whose request nothing is known. */
+        /**
+         * A refusal about whose request nothing is known.
+         *
+         * @param rejection why
+         */
         public Rejected(Rejection rejection) {
             this(rejection, RequestFacts.none());
         }

@@ -9,6 +9,11 @@ package dev.dataapi.ports.in;
  */
 public interface GetJob {
 
-    /** Reads the job; never throws for a consumer's mistake. */
+    /**
+     * Reads the job; never throws for a consumer's mistake.
+     *
+     * @param command the request as the consumer sent it
+     * @return the job, or why it is not shown
+     */
     GetJobOutcome get(GetJobCommand command);
 }

@@ -13,6 +13,15 @@ import java.util.Optional;
  * @param requestId   correlates logs with the response
  */
 public record GetJobCommand(Optional<String> bearerToken, String namespace, String slug, String jobId, String requestId) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param bearerToken the token from {@code Authorization: Bearer …}, when the header had one
+     * @param namespace   the path's namespace, possibly empty or invalid
+     * @param slug        the path's slug, possibly empty or invalid
+     * @param jobId       the path's job id, possibly malformed
+     * @param requestId   correlates logs with the response
+     */
     public GetJobCommand {
         bearerToken = Objects.requireNonNullElse(bearerToken, Optional.empty());
         namespace = Objects.requireNonNullElse(namespace, "");

@@ -9,10 +9,19 @@ import java.util.Objects;
  */
 public sealed interface GetJobOutcome {
 
-    /** What the use case learned about the request. */
+    /**
+     * What the use case learned about the request.
+     *
+     * @return the facts, {@link RequestFacts#none()} when the caller was not authenticated
+     */
     RequestFacts facts();
 
-    /** This outcome with {@code facts} instead. */
+    /**
+     * This outcome with {@code facts} instead.
+     *
+     * @param facts the facts to carry
+     * @return a copy with those facts
+     */
     GetJobOutcome withFacts(RequestFacts facts);
 
     /**
@@ -23,13 +32,25 @@ public sealed interface GetJobOutcome {
      * @param facts  what was learned about the request
      */
     record Found(Job job, ResultSource result, RequestFacts facts) implements GetJobOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param job    the job
+         * @param result its stored rows; only meaningful when the job is completed
+         * @param facts  what was learned about the request
+         */
         public Found {
             Objects.requireNonNull(job, "'job' is required");
             Objects.requireNonNull(result, "'result' is required");
             facts = Objects.requireNonNullElse(facts, RequestFacts.none());
         }
 
-        /** A job found for a request about which nothing is known. */
+        /**
+         * A job found for a request about which nothing is known.
+         *
+         * @param job    the job
+         * @param result its stored rows; only meaningful when the job is completed
+         */
         public Found(Job job, ResultSource result) {
             this(job, result, RequestFacts.none());
         }
@@ -47,12 +68,22 @@ public sealed interface GetJobOutcome {
      * @param facts     what was learned about the request before it was refused
      */
     record Rejected(Rejection rejection, RequestFacts facts) implements GetJobOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param rejection why
+         * @param facts     what was learned about the request before it was refused
+         */
         public Rejected {
             Objects.requireNonNull(rejection, "'rejection' is required");
             facts = Objects.requireNonNullElse(facts, RequestFacts.none());
         }
 
-        /** A refusal about whose request nothing is known. */
+        /**
+         * A refusal about whose request nothing is known.
+         *
+         * @param rejection why
+         */
         public Rejected(Rejection rejection) {
             this(rejection, RequestFacts.none());
         }

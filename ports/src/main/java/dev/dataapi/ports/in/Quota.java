@@ -14,6 +14,15 @@ import java.util.Objects;
  * @param resetSeconds  seconds until the quota is full again (0 when it is full)
  */
 public record Quota(String policy, int quota, long windowSeconds, int remaining, long resetSeconds) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param policy        the policy's name
+     * @param quota         requests the key may send at once (the bucket's size)
+     * @param windowSeconds seconds in which an emptied quota refills completely
+     * @param remaining     requests the key may still send right now
+     * @param resetSeconds  seconds until the quota is full again (0 when it is full)
+     */
     public Quota {
         Objects.requireNonNull(policy, "'policy' is required");
         if (quota < 1 || windowSeconds < 1 || remaining < 0 || remaining > quota || resetSeconds < 0) {

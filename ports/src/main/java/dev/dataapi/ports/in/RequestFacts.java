@@ -23,6 +23,15 @@ public record RequestFacts(Optional<String> keyId, Optional<CompanyId> company, 
     private static final RequestFacts NONE =
             new RequestFacts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param keyId          the authenticated key's id
+     * @param company        the key's company
+     * @param endpoint       the endpoint resolved for the key
+     * @param parametersHash lower-case hex SHA-256 of the effective parameters (the caller's values, pins and defaults), so that logs can group identical executions without holding the values
+     * @param quota          the key's standing against its rate limit, when it has one
+     */
     public RequestFacts {
         keyId = Objects.requireNonNullElse(keyId, Optional.empty());
         company = Objects.requireNonNullElse(company, Optional.empty());
@@ -31,27 +40,52 @@ public record RequestFacts(Optional<String> keyId, Optional<CompanyId> company, 
         quota = Objects.requireNonNullElse(quota, Optional.empty());
     }
 
-    /** Nothing known: the request was not authenticated. */
+    /**
+     * Nothing known: the request was not authenticated.
+     *
+     * @return facts with every part absent
+     */
     public static RequestFacts none() {
         return NONE;
     }
 
-    /** These facts plus the caller's key. */
+    /**
+     * These facts plus the caller's key.
+     *
+     * @param id        the key's id
+     * @param companyId the key's company
+     * @return a copy with both
+     */
     public RequestFacts withKey(String id, CompanyId companyId) {
         return new RequestFacts(Optional.of(id), Optional.of(companyId), endpoint, parametersHash, quota);
     }
 
-    /** These facts plus the key's quota. */
+    /**
+     * These facts plus the key's quota.
+     *
+     * @param value the quota, when the key has a rate limit
+     * @return a copy with it
+     */
     public RequestFacts withQuota(Optional<Quota> value) {
         return new RequestFacts(keyId, company, endpoint, parametersHash, value);
     }
 
-    /** These facts plus the resolved endpoint. */
+    /**
+     * These facts plus the resolved endpoint.
+     *
+     * @param ref the endpoint's address
+     * @return a copy with it
+     */
     public RequestFacts withEndpoint(EndpointRef ref) {
         return new RequestFacts(keyId, company, Optional.of(ref), parametersHash, quota);
     }
 
-    /** These facts plus the effective parameters' hash. */
+    /**
+     * These facts plus the effective parameters' hash.
+     *
+     * @param hash lower-case hex SHA-256 of the effective parameters
+     * @return a copy with it
+     */
     public RequestFacts withParametersHash(String hash) {
         return new RequestFacts(keyId, company, endpoint, Optional.of(hash), quota);
     }

@@ -6,6 +6,10 @@ import dev.dataapi.ports.ResultSink;
 @FunctionalInterface
 public interface ResultSource {
 
-    /** Streams the result into {@code sink}. */
+    /**
+     * Streams the result into {@code sink}.
+     *
+     * @param sink receives the columns, then each row in order, on the calling thread
+     */
     void writeTo(ResultSink sink);
 }

@@ -12,6 +12,9 @@ public interface ApiKeyLookup {
     /**
      * The key whose current or previous token hashes to {@code tokenSha256} (lower-case hex),
      * revoked or expired keys included: {@link ApiKey#authenticates} decides whether it may be used.
+     *
+     * @param tokenSha256 lower-case hex SHA-256 of the presented token
+     * @return the key, or empty when no key has such a token
      */
     Optional<ApiKey> findByTokenSha256(String tokenSha256);
 }

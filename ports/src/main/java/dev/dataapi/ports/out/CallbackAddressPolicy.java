@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public interface CallbackAddressPolicy {
 
-    /** Empty when {@code url} may be called; otherwise a consumer-safe sentence saying why not. */
+    /**
+     * Empty when {@code url} may be called; otherwise a consumer-safe sentence saying why not.
+     *
+     * @param url the callback URL, already checked for form
+     * @return why the URL is refused, or empty when it is allowed
+     */
     Optional<String> refusal(String url);
 }

@@ -13,13 +13,19 @@ import java.util.Set;
  */
 public interface CatalogStore {
 
-    /** Everything stored, as one consistent snapshot. */
+    /**
+     * Everything stored, as one consistent snapshot.
+     *
+     * @return every company, endpoint and API key
+     */
     CatalogSnapshot load();
 
     /**
      * Creates or replaces every entry of {@code changes}, matched by natural key: company id,
      * (company, namespace, slug) for endpoints, key id for API keys. All or nothing. Entries not
      * named in {@code changes} are left alone.
+     *
+     * @param changes the entries to create or replace
      */
     default void apply(CatalogSnapshot changes) {
         apply(changes, Set.of());
@@ -28,7 +34,11 @@ public interface CatalogStore {
     /**
      * Like {@link #apply(CatalogSnapshot)}, and in the same transaction deletes the endpoints and API
      * keys of the {@code pruned} companies that {@code changes} does not name. Companies themselves
-     * are never deleted. Returns what was deleted (its {@code companies} is empty).
+     * are never deleted.
+     *
+     * @param changes the entries to create or replace
+     * @param pruned  companies whose unnamed endpoints and keys are deleted
+     * @return what was deleted (its {@code companies} is empty)
      */
     CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned);
 }

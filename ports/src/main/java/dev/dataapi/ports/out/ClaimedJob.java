@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param claim the worker's claim
  */
 public record ClaimedJob(Job job, JobClaim claim) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param job   the job as stored after the claim
+     * @param claim the worker's claim
+     */
     public ClaimedJob {
         Objects.requireNonNull(job, "'job' is required");
         Objects.requireNonNull(claim, "'claim' is required");

@@ -7,6 +7,11 @@ import java.util.Optional;
 /** Finds a company, e.g. for its webhook signing secret. Thread-safe and fast (served from memory). */
 public interface CompanyLookup {
 
-    /** The company, when it exists. */
+    /**
+     * The company, when it exists.
+     *
+     * @param id the company's id
+     * @return the company, or empty
+     */
     Optional<Company> findCompany(CompanyId id);
 }

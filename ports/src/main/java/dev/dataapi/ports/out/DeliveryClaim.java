@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param leaseUntil the claim lapses at this instant
  */
 public record DeliveryClaim(JobId jobId, String token, Instant leaseUntil) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param jobId      the job whose outcome is delivered
+     * @param token      unique per claim
+     * @param leaseUntil the claim lapses at this instant
+     */
     public DeliveryClaim {
         Objects.requireNonNull(jobId, "'jobId' is required");
         Objects.requireNonNull(token, "'token' is required");

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public interface EndpointCatalog {
 
-    /** The company's endpoint at that address, active or not. */
+    /**
+     * The company's endpoint at that address, active or not.
+     *
+     * @param company the caller's company: endpoints of other companies are never returned
+     * @param ref     namespace and slug
+     * @return the endpoint, or empty
+     */
     Optional<Endpoint> findEndpoint(CompanyId company, EndpointRef ref);
 }

@@ -15,6 +15,14 @@ import java.util.Objects;
  * @param leaseUntil the claim lapses at this instant unless renewed
  */
 public record JobClaim(JobId jobId, String token, int attempt, Instant leaseUntil) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param jobId      the claimed job
+     * @param token      unique per claim
+     * @param attempt    which start of the job this is (1 for the first)
+     * @param leaseUntil the claim lapses at this instant unless renewed
+     */
     public JobClaim {
         Objects.requireNonNull(jobId, "'jobId' is required");
         Objects.requireNonNull(token, "'token' is required");

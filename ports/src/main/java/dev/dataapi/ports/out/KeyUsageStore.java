@@ -12,9 +12,17 @@ import java.util.Map;
  */
 public interface KeyUsageStore {
 
-    /** Records, for each key id, that it was used at the given instant. */
+    /**
+     * Records, for each key id, that it was used at the given instant.
+     *
+     * @param lastUsedByKeyId key id to the time of its latest use in the batch
+     */
     void recordLastUsed(Map<String, Instant> lastUsedByKeyId);
 
-    /** When each key that was ever used was last used, by key id. */
+    /**
+     * When each key that was ever used was last used, by key id.
+     *
+     * @return key id to last use
+     */
     Map<String, Instant> lastUsed();
 }

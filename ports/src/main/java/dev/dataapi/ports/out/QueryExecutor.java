@@ -14,6 +14,12 @@ import dev.dataapi.ports.ResultSink;
  */
 public interface QueryExecutor {
 
-    /** Runs the query, streaming its columns and rows into {@code sink}. */
+    /**
+     * Runs the query, streaming its columns and rows into {@code sink}.
+     *
+     * @param request the SQL, bound values, row limit and timeout
+     * @param sink    receives the columns, then the rows, on the calling thread
+     * @return how the execution ended; anything but {@link QueryOutcome.Completed} means the rows are not a result
+     */
     QueryOutcome execute(QueryRequest request, ResultSink sink);
 }

@@ -25,6 +25,11 @@ public sealed interface QueryOutcome {
      * @param diagnostic the database's message, for logs only: it may hold SQL and must never reach a consumer
      */
     record Failed(String diagnostic) implements QueryOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param diagnostic the database's message, for logs only: it may hold SQL and must never reach a consumer
+         */
         public Failed {
             Objects.requireNonNull(diagnostic, "'diagnostic' is required");
         }
@@ -36,6 +41,11 @@ public sealed interface QueryOutcome {
      * @param retryAfter a suggested wait
      */
     record Unavailable(Duration retryAfter) implements QueryOutcome {
+        /**
+         * Checks every component; an invalid one is refused with an exception naming it.
+         *
+         * @param retryAfter a suggested wait
+         */
         public Unavailable {
             Objects.requireNonNull(retryAfter, "'retryAfter' is required");
         }

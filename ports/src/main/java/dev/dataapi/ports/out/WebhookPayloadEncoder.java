@@ -9,6 +9,12 @@ import dev.dataapi.ports.in.ResultSource;
  */
 public interface WebhookPayloadEncoder {
 
-    /** The UTF-8 JSON body for {@code job}; {@code result} streams a completed job's stored rows. */
+    /**
+     * The UTF-8 JSON body for {@code job}; {@code result} streams a completed job's stored rows.
+     *
+     * @param job    the ended job
+     * @param result its stored rows, for a completed job
+     * @return the body
+     */
     byte[] encode(Job job, ResultSource result);
 }

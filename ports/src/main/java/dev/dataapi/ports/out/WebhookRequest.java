@@ -13,12 +13,24 @@ import java.util.Objects;
  * @param body    the JSON body, UTF-8
  */
 public record WebhookRequest(String url, Map<String, String> headers, byte[] body) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param url     the callback URL
+     * @param headers header name to value, sent as given
+     * @param body    the JSON body, UTF-8
+     */
     public WebhookRequest {
         Objects.requireNonNull(url, "'url' is required");
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "'headers' is required")));
         body = Objects.requireNonNull(body, "'body' is required").clone();
     }
 
+    /**
+     * The JSON body, UTF-8.
+     *
+     * @return a copy: the request stays immutable
+     */
     @Override
     public byte[] body() {
         return body.clone();

@@ -8,6 +8,11 @@ package dev.dataapi.ports.out;
  */
 public interface WebhookSender {
 
-    /** POSTs the request and reports what came back. */
+    /**
+     * POSTs the request and reports what came back.
+     *
+     * @param request the URL, headers and body of one attempt
+     * @return the receiver's status, or why there was none
+     */
     WebhookResponse send(WebhookRequest request);
 }
