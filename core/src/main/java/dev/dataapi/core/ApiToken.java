@@ -29,18 +29,34 @@ public record ApiToken(String token, String sha256, String prefix) {
     private static final int DISPLAYED_RANDOM_CHARS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param token  the bearer token
+     * @param sha256 what the catalog stores (see {@link TokenHash})
+     * @param prefix what the catalog shows: {@code dak_} and the first 8 random characters
+     */
     public ApiToken {
         Objects.requireNonNull(token, "'token' is required");
         Objects.requireNonNull(sha256, "'sha256' is required");
         Objects.requireNonNull(prefix, "'prefix' is required");
     }
 
-    /** A new token from the platform's strong random source. */
+    /**
+     * A new token from the platform's strong random source.
+     *
+     * @return the token, its hash and its display prefix
+     */
     public static ApiToken generate() {
         return generate(RANDOM);
     }
 
-    /** A new token from {@code random}. */
+    /**
+     * A new token from {@code random}.
+     *
+     * @param random the source of the 256 random bits
+     * @return the token, its hash and its display prefix
+     */
     public static ApiToken generate(SecureRandom random) {
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);
@@ -49,7 +65,12 @@ public record ApiToken(String token, String sha256, String prefix) {
         return new ApiToken(token, TokenHash.of(token), PREFIX + body.substring(0, DISPLAYED_RANDOM_CHARS));
     }
 
-    /** True when {@code candidate} has the generated format and its checksum is right. */
+    /**
+     * True when {@code candidate} has the generated format and its checksum is right.
+     *
+     * @param candidate a token; may be null
+     * @return whether it looks like a generated token (not whether any key has it)
+     */
     public static boolean isWellFormed(String candidate) {
         if (candidate == null || candidate.length() != PREFIX.length() + RANDOM_CHARS + CHECKSUM_CHARS
                 || !candidate.startsWith(PREFIX)) {

@@ -89,6 +89,9 @@ public final class CachedCatalog implements EndpointCatalog, ApiKeyLookup, Compa
     /**
      * Five refresh intervals, and at least 10 seconds: several reloads in a row must fail or hang
      * before an instance stops taking requests.
+     *
+     * @param refreshInterval the time between reloads
+     * @return the age past which the catalog served makes the instance not ready
      */
     public static Duration defaultStalenessLimit(Duration refreshInterval) {
         Duration intervals = requirePositive("refreshInterval", refreshInterval).multipliedBy(DEFAULT_STALENESS_INTERVALS);
@@ -194,7 +197,11 @@ public final class CachedCatalog implements EndpointCatalog, ApiKeyLookup, Compa
                 && Duration.between(since, clock.instant()).compareTo(stalenessLimit) <= 0;
     }
 
-    /** The catalog being served. */
+    /**
+     * The catalog being served.
+     *
+     * @return the snapshot of the last successful load (empty before the first)
+     */
     public CatalogSnapshot snapshot() {
         return index.snapshot();
     }

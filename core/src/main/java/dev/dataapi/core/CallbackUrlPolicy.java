@@ -13,10 +13,20 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CallbackUrlPolicy {
 
-    /** What is wrong with {@code callbackUrl}, as a problem on {@code callback_url}; empty when it is acceptable. */
+    /**
+     * What is wrong with {@code callbackUrl}, as a problem on {@code callback_url}; empty when it is acceptable.
+     *
+     * @param callbackUrl the URL as the consumer sent it
+     * @return the problem, or empty
+     */
     Optional<ParameterProblem> check(String callbackUrl);
 
-    /** This policy, then {@code next} for URLs this one accepts. */
+    /**
+     * This policy, then {@code next} for URLs this one accepts.
+     *
+     * @param next the policy asked only about URLs this one accepts
+     * @return the chained policy
+     */
     default CallbackUrlPolicy andThen(CallbackUrlPolicy next) {
         Objects.requireNonNull(next, "'next' is required");
         return url -> {

@@ -25,7 +25,12 @@ import java.util.Set;
  */
 public final class CatalogValidator {
 
-    /** Every problem of {@code snapshot} taken as the whole catalog. */
+    /**
+     * Every problem of {@code snapshot} taken as the whole catalog.
+     *
+     * @param snapshot a whole catalog
+     * @return every problem found; empty when the catalog may be stored
+     */
     public List<CatalogProblem> validate(CatalogSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "'snapshot' is required");
         List<CatalogProblem> problems = new ArrayList<>();
@@ -38,6 +43,10 @@ public final class CatalogValidator {
      * Every problem of applying {@code changes} over {@code stored}: duplicates within the changes,
      * and the other rules on the catalog the apply would produce (entries matched by natural key
      * replace stored ones), so a change may refer to a company that is already stored.
+     *
+     * @param changes the entries to create or replace
+     * @param stored  the catalog as stored now
+     * @return every problem found; empty when the changes may be applied
      */
     public List<CatalogProblem> validateChanges(CatalogSnapshot changes, CatalogSnapshot stored) {
         Objects.requireNonNull(changes, "'changes' is required");

@@ -25,12 +25,20 @@ public final class CompanyConcurrency {
         this.maxPerCompany = maxPerCompany;
     }
 
-    /** No cap at all (for embedders and tests that do not want one). */
+    /**
+     * No cap at all (for embedders and tests that do not want one).
+     *
+     * @return a cap no company reaches
+     */
     public static CompanyConcurrency unlimited() {
         return new CompanyConcurrency(Integer.MAX_VALUE);
     }
 
-    /** The cap. */
+    /**
+     * The cap.
+     *
+     * @return executions one company may have in flight on this instance
+     */
     public int maxPerCompany() {
         return maxPerCompany;
     }

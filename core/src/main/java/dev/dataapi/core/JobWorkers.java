@@ -74,8 +74,13 @@ public final class JobWorkers implements AutoCloseable {
      * sync executions of this instance: a company at its cap has its jobs passed over (not failed,
      * not delayed for the others) until one of its executions ends.
      *
+     * @param jobs        the store shared by every instance
+     * @param queries     runs the jobs' queries
+     * @param settings    worker count, lease, attempts, poll interval and shutdown grace
      * @param concurrency the per-company cap, the same instance the execute use case uses
-     * @see #JobWorkers(JobStore, QueryExecutor, JobSettings, Clock, Runnable)
+     * @param clock       the time passed to the store (claims, leases, completion)
+     * @param callbackDue called on the worker thread each time this instance ends a job that has a
+     *                    callback, typically {@link CallbackDeliveries#wakeUp()}
      */
     public JobWorkers(JobStore jobs, QueryExecutor queries, JobSettings settings, CompanyConcurrency concurrency,
                       Clock clock, Runnable callbackDue) {

@@ -37,7 +37,12 @@ public final class KeyRateLimiter {
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
     }
 
-    /** A limiter that limits only keys with their own rate limit. */
+    /**
+     * A limiter that limits only keys with their own rate limit.
+     *
+     * @param clock measures refills
+     * @return a limiter without a default limit
+     */
     public static KeyRateLimiter onlyKeysWithOwnLimits(Clock clock) {
         return new KeyRateLimiter(Optional.empty(), clock);
     }

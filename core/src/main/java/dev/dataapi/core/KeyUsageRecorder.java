@@ -33,7 +33,11 @@ public final class KeyUsageRecorder implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "'store' is required");
     }
 
-    /** A recorder that forgets what it records, for services that do not track key usage. */
+    /**
+     * A recorder that forgets what it records, for services that do not track key usage.
+     *
+     * @return a recorder writing nowhere
+     */
     public static KeyUsageRecorder discarding() {
         return new KeyUsageRecorder(new KeyUsageStore() {
             @Override
@@ -70,7 +74,12 @@ public final class KeyUsageRecorder implements AutoCloseable {
         }
     }
 
-    /** Flushes every {@code interval} on a daemon thread until {@link #close()}. */
+    /**
+     * Flushes every {@code interval} on a daemon thread until {@link #close()}.
+     *
+     * @param interval time between two flushes, at least 1 ms
+     * @throws IllegalStateException when already started
+     */
     public void start(Duration interval) {
         long millis = Objects.requireNonNull(interval, "'interval' is required").toMillis();
         if (millis < 1) {

@@ -12,6 +12,13 @@ import java.util.Objects;
  *                       with 429 instead of growing the queue without bound; at least 1
  */
 public record RequestLimits(KeyRateLimiter keyRates, CompanyConcurrency companies, long maxQueuedJobs) {
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param keyRates      per-key request rates (token buckets, per instance)
+     * @param companies     per-company executions in flight (sync plus running async, per instance)
+     * @param maxQueuedJobs beyond this many queued jobs in the store, new async executions are refused with 429 instead of growing the queue without bound; at least 1
+     */
     public RequestLimits {
         Objects.requireNonNull(keyRates, "'keyRates' is required");
         Objects.requireNonNull(companies, "'companies' is required");
@@ -20,7 +27,12 @@ public record RequestLimits(KeyRateLimiter keyRates, CompanyConcurrency companie
         }
     }
 
-    /** Only keys with their own rate limit are limited; no concurrency cap; no queue cap. */
+    /**
+     * Only keys with their own rate limit are limited; no concurrency cap; no queue cap.
+     *
+     * @param clock measures the keys' refills
+     * @return limits that stop no one without a limit of their own
+     */
     public static RequestLimits none(Clock clock) {
         return new RequestLimits(KeyRateLimiter.onlyKeysWithOwnLimits(clock), CompanyConcurrency.unlimited(),
                 Long.MAX_VALUE);

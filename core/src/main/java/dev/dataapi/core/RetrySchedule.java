@@ -25,6 +25,11 @@ public record RetrySchedule(List<Duration> delays) {
     private static final String EXAMPLE = "5s,5m,30m,2h";
     private static final Pattern ENTRY = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
+    /**
+     * Checks every component; an invalid one is refused with an exception naming it.
+     *
+     * @param delays each wait, from 1 ms to a day; empty = a single attempt, no retries
+     */
     public RetrySchedule {
         Objects.requireNonNull(delays, "'retrySchedule' is required");
         for (int i = 0; i < delays.size(); i++) {
@@ -38,7 +43,11 @@ public record RetrySchedule(List<Duration> delays) {
         delays = List.copyOf(delays);
     }
 
-    /** The Standard Webhooks schedule: {@code 5s,5m,30m,2h,5h,10h,10h} (8 attempts over about 28 hours). */
+    /**
+     * The Standard Webhooks schedule: {@code 5s,5m,30m,2h,5h,10h,10h} (8 attempts over about 28 hours).
+     *
+     * @return the default schedule
+     */
     public static RetrySchedule defaults() {
         return parse("5s,5m,30m,2h,5h,10h,10h");
     }
@@ -47,6 +56,8 @@ public record RetrySchedule(List<Duration> delays) {
      * Reads a schedule such as {@code 5s,5m,30m,2h}: whole numbers with a unit of {@code ms},
      * {@code s}, {@code m}, {@code h} or {@code d}, separated by commas; {@code none} for no retries.
      *
+     * @param text the schedule as configured
+     * @return the schedule
      * @throws IllegalArgumentException naming the entry that is wrong and what was expected
      */
     public static RetrySchedule parse(String text) {
@@ -78,12 +89,22 @@ public record RetrySchedule(List<Duration> delays) {
         return new RetrySchedule(delays);
     }
 
-    /** How many attempts a delivery gets in all: the first one and one per entry. */
+    /**
+     * How many attempts a delivery gets in all: the first one and one per entry.
+     *
+     * @return the number of attempts
+     */
     public int attempts() {
         return delays.size() + 1;
     }
 
-    /** The wait after the {@code failedAttempts}-th failed attempt (1 for the first). */
+    /**
+     * The wait after the {@code failedAttempts}-th failed attempt (1 for the first).
+     *
+     * @param failedAttempts attempts failed so far, from 1 to the number of entries
+     * @return the wait before the next attempt
+     * @throws IllegalArgumentException when no wait follows that attempt
+     */
     public Duration delayAfter(int failedAttempts) {
         if (failedAttempts < 1 || failedAttempts > delays.size()) {
             throw new IllegalArgumentException("the schedule has waits after attempts 1 to " + delays.size()
@@ -95,6 +116,8 @@ public record RetrySchedule(List<Duration> delays) {
     /**
      * Every wait added up: a delivery's last attempt comes at least this long after the job ended,
      * so jobs should be retained longer for every retry to happen.
+     *
+     * @return the sum of the waits
      */
     public Duration total() {
         return delays.stream().reduce(Duration.ZERO, Duration::plus);

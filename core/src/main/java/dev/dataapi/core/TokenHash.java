@@ -15,7 +15,12 @@ public final class TokenHash {
     private TokenHash() {
     }
 
-    /** The lower-case hex SHA-256 of {@code token}. */
+    /**
+     * The lower-case hex SHA-256 of {@code token}.
+     *
+     * @param token a bearer token
+     * @return what the catalog stores and looks keys up by
+     */
     public static String of(String token) {
         Objects.requireNonNull(token, "'token' is required");
         try {
@@ -26,7 +31,13 @@ public final class TokenHash {
         }
     }
 
-    /** Compares two hashes in time independent of where they differ. */
+    /**
+     * Compares two hashes in time independent of where they differ.
+     *
+     * @param left  a hash; may be null
+     * @param right a hash; may be null
+     * @return whether both are present and equal
+     */
     public static boolean matches(String left, String right) {
         if (left == null || right == null) {
             return false;

@@ -18,7 +18,12 @@ public final class WebhookSecret {
         this.key = key;
     }
 
-    /** Reads {@code secret}; throws {@link IllegalArgumentException} naming what is wrong with it. */
+    /**
+     * Reads {@code secret}; throws {@link IllegalArgumentException} naming what is wrong with it.
+     *
+     * @param secret a {@code whsec_} secret
+     * @return the secret's key material
+     */
     public static WebhookSecret parse(String secret) {
         Objects.requireNonNull(secret, "'webhook_secret' is required");
         if (!secret.startsWith(PREFIX)) {

@@ -18,12 +18,28 @@ public final class WebhookSigner {
     private WebhookSigner() {
     }
 
-    /** The {@code webhook-signature} value for one secret. */
+    /**
+     * The {@code webhook-signature} value for one secret.
+     *
+     * @param secret           a {@code whsec_} secret
+     * @param messageId        the delivery's id
+     * @param timestampSeconds the attempt's time in seconds since the epoch
+     * @param body             the JSON body
+     * @return {@code v1,} and the base64 signature
+     */
     public static String signature(String secret, String messageId, long timestampSeconds, byte[] body) {
         return signature(List.of(Objects.requireNonNull(secret, "'webhook_secret' is required")), messageId, timestampSeconds, body);
     }
 
-    /** The {@code webhook-signature} value for each of {@code secrets}, in their order, separated by spaces. */
+    /**
+     * The {@code webhook-signature} value for each of {@code secrets}, in their order, separated by spaces.
+     *
+     * @param secrets          {@code whsec_} secrets, at least one
+     * @param messageId        the delivery's id
+     * @param timestampSeconds the attempt's time in seconds since the epoch
+     * @param body             the JSON body
+     * @return one {@code v1,} signature per secret
+     */
     public static String signature(List<String> secrets, String messageId, long timestampSeconds, byte[] body) {
         Objects.requireNonNull(secrets, "'secrets' is required");
         if (secrets.isEmpty()) {

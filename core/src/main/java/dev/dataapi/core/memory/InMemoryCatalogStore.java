@@ -36,7 +36,11 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
     public InMemoryCatalogStore() {
     }
 
-    /** A store holding {@code initial}, applied as by {@link #apply}. */
+    /**
+     * A store holding {@code initial}, applied as by {@link #apply}.
+     *
+     * @param initial the companies, endpoints and keys to start with
+     */
     public InMemoryCatalogStore(CatalogSnapshot initial) {
         apply(initial);
     }
@@ -103,6 +107,8 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
     /**
      * Replaces everything with {@code snapshot}, for tests that need the store to forget entries.
      * Refused as a whole, like {@link #apply}, when an entry names an unknown company.
+     *
+     * @param snapshot the store's new content
      */
     public void replaceAll(CatalogSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "'snapshot' is required");
