@@ -38,9 +38,9 @@ final class CatalogConnection implements AutoCloseable {
     /**
      * Connects as the configuration in {@code environment} says.
      *
-     * @throws ConfigException  when the configuration is invalid
-     * @throws StartupException when the embedded PostgreSQL cannot be started
-     * @throws RuntimeException of the pool or the catalog store when the database cannot be reached or migrated
+     * @throws ConfigException             when the configuration is invalid
+     * @throws StartupException            when the embedded PostgreSQL cannot be started
+     * @throws CatalogUnavailableException when the database cannot be reached or migrated
      */
     static CatalogConnection open(Map<String, String> environment) {
         Config config = Config.fromEnvironment(environment);
@@ -69,12 +69,17 @@ final class CatalogConnection implements AutoCloseable {
 
     private static CatalogConnection connect(PostgresSettings database, Optional<EmbeddedDatabase> startedHere,
                                              String description, Config config) {
-        HikariDataSource pool = DataSources.catalogPool(database);
+        HikariDataSource pool;
+        try {
+            pool = DataSources.catalogPool(database);
+        } catch (RuntimeException e) {
+            throw new CatalogUnavailableException("could not connect to the catalog at " + description + ": " + e.getMessage(), e);
+        }
         try {
             CatalogMigrations.migrate(pool);
         } catch (RuntimeException e) {
             pool.close();
-            throw e;
+            throw new CatalogUnavailableException("could not migrate the catalog at " + description + ": " + e.getMessage(), e);
         }
         return new CatalogConnection(pool, startedHere, description, config.catalogRefresh());
     }

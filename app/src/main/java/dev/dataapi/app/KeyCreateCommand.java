@@ -12,6 +12,7 @@ import dev.dataapi.ports.ShareContext;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ final class KeyCreateCommand implements Callable<Integer> {
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int ID_SUFFIX_LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PINS = "share_context.";
 
     @Spec
     CommandSpec spec;
@@ -48,7 +50,7 @@ final class KeyCreateCommand implements Callable<Integer> {
 
     @Option(names = "--permissions", required = true, split = ",", paramLabel = "PERMISSION",
             converter = KeyOptions.PermissionValue.class,
-            description = "What the key may do, comma separated: data_api:execute, data_api:get_job.")
+            description = "What the key may do: data_api:execute, data_api:get_job or both, comma separated.")
     List<Permission> permissions;
 
     @Option(names = "--id", paramLabel = "ID",
@@ -118,6 +120,7 @@ final class KeyCreateCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 err.println("Refused: the key breaks the catalog rules:");
                 problems.forEach(problem -> err.println("  " + problem.field() + ": " + problem.message()));
+                quotingHints(err, problems);
                 return Main.REFUSED;
             }
             warnAboutUnusedNamespaces(err, key, stored);
@@ -177,6 +180,16 @@ final class KeyCreateCommand implements Callable<Integer> {
                 return id;
             }
         }
+    }
+
+    /** A pin typed as a number or boolean that the rules refused was most likely meant as text. */
+    private void quotingHints(PrintWriter err, List<CatalogProblem> problems) {
+        problems.stream().map(CatalogProblem::field).filter(field -> field.startsWith(PINS)).distinct()
+                .map(field -> field.substring(PINS.length()))
+                .filter(name -> shareContext.pin(name).filter(pin -> pin instanceof BigDecimal || pin instanceof Boolean).isPresent())
+                .forEach(name -> err.println("  Values are typed as in a catalog file; to pin " + name + " as text,"
+                        + " quote it: " + name + "='\"" + ShareContextOption.format(shareContext.pin(name).orElseThrow())
+                        + "\"'"));
     }
 
     /** A scope naming no namespace of the company's endpoints is allowed (endpoints may come later), but worth a word. */

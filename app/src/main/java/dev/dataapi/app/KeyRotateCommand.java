@@ -7,6 +7,7 @@ import dev.dataapi.ports.out.CatalogSnapshot;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -60,7 +61,7 @@ final class KeyRotateCommand implements Callable<Integer> {
             out.println("company: " + key.company());
             out.println("prefix: " + token.prefix());
             String old = "the old token (prefix " + key.tokenPrefix().orElse("unknown") + ")";
-            out.println(previous.map(kept -> "Until " + kept.until() + " " + old + " keeps working too.")
+            out.println(previous.map(kept -> "Until " + kept.until().truncatedTo(ChronoUnit.SECONDS) + " " + old + " keeps working too.")
                     .orElse("From now on " + old + " no longer works."));
             key.previousToken().filter(earlier -> earlier.isUsableAt(now)).ifPresent(earlier -> out.println(
                     "The token kept from the earlier rotation (prefix " + earlier.tokenPrefix().orElse("unknown")

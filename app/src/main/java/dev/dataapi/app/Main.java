@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line: {@code java -jar data-api.jar [serve]} runs the server; {@code keys} and
@@ -34,7 +36,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        CommandLine commandLine = commandLine(System.getenv());
+        int exitCode = commandLine.execute(args);
+        // Output printed without a line end (a listing, an export) must not be lost to exit.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** The command line reading its configuration from {@code environment} instead of the process's. */
@@ -44,7 +51,19 @@ public final class Main implements Callable<Integer> {
         commandLine.getCommandSpec().usageMessage().footer("%nRun without a command to start the server.%n%n" + settings);
         commandLine.getSubcommands().get("serve").getCommandSpec().usageMessage().footer("%n" + settings);
         commandLine.setExecutionExceptionHandler(Main::failed);
+        commandLine.setParameterExceptionHandler(Main::misused);
         return commandLine;
+    }
+
+    /** A usage error says what is wrong and where help is, rather than printing the whole help. */
+    private static int misused(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The environment the command line was created with; {@code spec} is any of its commands. */

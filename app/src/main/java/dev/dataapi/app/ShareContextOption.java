@@ -51,7 +51,8 @@ final class ShareContextOption implements ITypeConverter<ShareContext> {
                 .collect(Collectors.joining(","));
     }
 
-    private static String format(Object value) {
+    /** One pinned value as this option spells it. */
+    static String format(Object value) {
         if (value instanceof List) {
             return ((List<?>) value).stream().map(ShareContextOption::format).collect(Collectors.joining("|", "[", "]"));
         }
