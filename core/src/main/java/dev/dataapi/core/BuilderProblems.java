@@ -22,12 +22,12 @@ final class BuilderProblems {
         }
     }
 
-    /** Records that the {@code piece} is missing or not a positive duration. */
-    void requirePositive(String piece, Duration value) {
+    /** Records that the {@code piece} is missing or shorter than the millisecond its scheduler counts in. */
+    void requireInterval(String piece, Duration value) {
         if (value == null) {
             problems.add("the " + piece + " must be given");
-        } else if (value.isNegative() || value.isZero()) {
-            problems.add("the " + piece + " must be positive, got " + value);
+        } else if (value.toMillis() < 1) {
+            problems.add("the " + piece + " must be at least 1 ms, got " + value);
         }
     }
 

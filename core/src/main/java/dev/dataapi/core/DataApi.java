@@ -4,6 +4,7 @@ import dev.dataapi.ports.in.CheckReadiness;
 import dev.dataapi.ports.in.ExecuteEndpoint;
 import dev.dataapi.ports.in.GetJob;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -112,7 +113,7 @@ public final class DataApi implements AutoCloseable {
         synchronized (lifecycle) {
             if (state != State.NEW) {
                 throw new IllegalStateException("the DataApi can be started once, before it is closed; it is "
-                        + state.name().toLowerCase(java.util.Locale.ROOT));
+                        + state.name().toLowerCase(Locale.ROOT));
             }
             try {
                 cachedCatalog.ifPresent(CachedCatalog::start);

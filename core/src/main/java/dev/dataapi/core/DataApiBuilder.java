@@ -3,7 +3,6 @@ package dev.dataapi.core;
 import dev.dataapi.core.memory.InMemoryJobStore;
 import dev.dataapi.ports.JobId;
 import dev.dataapi.ports.in.CheckReadiness;
-import dev.dataapi.ports.in.ParameterProblem;
 import dev.dataapi.ports.out.ApiKeyLookup;
 import dev.dataapi.ports.out.CallbackAddressPolicy;
 import dev.dataapi.ports.out.CatalogStore;
@@ -17,7 +16,6 @@ import dev.dataapi.ports.out.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -42,30 +40,31 @@ public final class DataApiBuilder {
     /** How often key last-use times are written unless {@link #keyUsage(KeyUsageStore, Duration)} says otherwise. */
     public static final Duration DEFAULT_KEY_USAGE_FLUSH = Duration.ofSeconds(5);
 
-    private CatalogStore catalogStore;
-    private Duration catalogRefresh = DEFAULT_CATALOG_REFRESH;
-    private boolean catalogStoreGiven;
-    private EndpointCatalog endpoints;
-    private ApiKeyLookup keys;
-    private CompanyLookup companies;
-    private boolean lookupsGiven;
-    private QueryExecutor queries;
-    private JobStore jobs;
-    private boolean jobsGiven;
-    private WebhookSender sender;
-    private WebhookPayloadEncoder encoder;
-    private CallbackAddressPolicy addresses;
-    private boolean webhooksGiven;
-    private KeyUsageStore keyUsage;
-    private Duration keyUsageFlush = DEFAULT_KEY_USAGE_FLUSH;
-    private boolean keyUsageGiven;
-    private RequestLimits limits;
-    private boolean limitsGiven;
-    private JobSettings jobSettings = JobSettings.defaults();
-    private Integer jobWorkers;
-    private DeliverySettings deliverySettings = DeliverySettings.defaults();
-    private Clock clock = Clock.systemUTC();
-    private Function<Instant, JobId> jobIds = JobId::generate;
+    // Package-private for DataApiWiring, which reads them only once build() has checked them.
+    CatalogStore catalogStore;
+    Duration catalogRefresh = DEFAULT_CATALOG_REFRESH;
+    boolean catalogStoreGiven;
+    EndpointCatalog endpoints;
+    ApiKeyLookup keys;
+    CompanyLookup companies;
+    boolean lookupsGiven;
+    QueryExecutor queries;
+    JobStore jobs;
+    boolean jobsGiven;
+    WebhookSender sender;
+    WebhookPayloadEncoder encoder;
+    CallbackAddressPolicy addresses;
+    boolean webhooksGiven;
+    KeyUsageStore keyUsage;
+    Duration keyUsageFlush = DEFAULT_KEY_USAGE_FLUSH;
+    boolean keyUsageGiven;
+    RequestLimits limits;
+    boolean limitsGiven;
+    JobSettings jobSettings = JobSettings.defaults();
+    Integer jobWorkers;
+    DeliverySettings deliverySettings = DeliverySettings.defaults();
+    Clock clock = Clock.systemUTC();
+    Function<Instant, JobId> jobIds = JobId::generate;
 
     DataApiBuilder() {
     }
@@ -267,7 +266,7 @@ public final class DataApiBuilder {
                     + " CompanyLookup), not both");
         } else if (catalogStoreGiven) {
             problems.requireGiven("catalog store", catalogStore);
-            problems.requirePositive("catalog refresh interval", catalogRefresh);
+            problems.requireInterval("catalog refresh interval", catalogRefresh);
         } else if (lookupsGiven) {
             problems.requireGiven("endpoint catalog", endpoints);
             problems.requireGiven("API key lookup", keys);
@@ -288,7 +287,7 @@ public final class DataApiBuilder {
         }
         if (keyUsageGiven) {
             problems.requireGiven("key usage store", keyUsage);
-            problems.requirePositive("key usage flush interval", keyUsageFlush);
+            problems.requireInterval("key usage flush interval", keyUsageFlush);
         }
         if (limitsGiven) {
             problems.requireGiven("request limits", limits);
@@ -300,47 +299,6 @@ public final class DataApiBuilder {
         problems.requireGiven("clock", clock);
         problems.requireGiven("job id generator (jobIds)", jobIds);
         problems.throwIfAny();
-        return wire();
-    }
-
-    private DataApi wire() {
-        Optional<CachedCatalog> cached = catalogStoreGiven
-                ? Optional.of(new CachedCatalog(catalogStore, catalogRefresh)) : Optional.empty();
-        EndpointCatalog endpointCatalog = cached.<EndpointCatalog>map(c -> c).orElse(endpoints);
-        ApiKeyLookup keyLookup = cached.<ApiKeyLookup>map(c -> c).orElse(keys);
-        CompanyLookup companyLookup = cached.<CompanyLookup>map(c -> c).orElse(companies);
-        CheckReadiness catalogReadiness = cached.<CheckReadiness>map(c -> c)
-                .orElse(endpoints instanceof CheckReadiness ? (CheckReadiness) endpoints : () -> true);
-        JobStore jobStore = jobsGiven ? jobs : new InMemoryJobStore();
-        RequestLimits appliedLimits = limitsGiven ? limits : RequestLimits.none(clock);
-        Optional<KeyUsageStore> usageStore = keyUsageGiven ? Optional.of(keyUsage)
-                : catalogStore instanceof KeyUsageStore ? Optional.of((KeyUsageStore) catalogStore) : Optional.empty();
-        KeyUsageRecorder usage = usageStore.map(KeyUsageRecorder::new).orElseGet(KeyUsageRecorder::discarding);
-
-        Optional<CallbackDeliveries> deliveries = webhooksGiven
-                ? Optional.of(new CallbackDeliveries(jobStore, companyLookup, encoder, sender, deliverySettings, clock))
-                : Optional.empty();
-        Runnable callbackDue = deliveries.<Runnable>map(d -> d::wakeUp).orElse(() -> { });
-        int workerCount = jobWorkers == null ? jobSettings.workers() : jobWorkers;
-        Optional<JobWorkers> workers = workerCount == 0 ? Optional.empty()
-                : Optional.of(new JobWorkers(jobStore, queries, jobSettings.withWorkers(workerCount),
-                        appliedLimits.companies(), clock, callbackDue));
-        Runnable jobSubmitted = workers.<Runnable>map(w -> w::wakeUp).orElse(() -> { });
-
-        CallbackUrlPolicy callbackForm = webhooksGiven ? new HttpsCallbackUrlPolicy() : DataApiBuilder::callbacksOff;
-        CallbackAddressPolicy callbackAddresses = webhooksGiven ? addresses : url -> Optional.of(CALLBACKS_OFF);
-        ExecuteEndpointService execute = new ExecuteEndpointService(keyLookup, appliedLimits, usage, endpointCatalog,
-                companyLookup, queries, jobStore, jobSettings, callbackForm, callbackAddresses, jobSubmitted, clock, jobIds);
-        GetJobService getJob = new GetJobService(keyLookup, appliedLimits.keyRates(), usage, endpointCatalog, jobStore,
-                clock);
-        return new DataApi(execute, getJob, catalogReadiness, cached, workers, deliveries, usage,
-                usageStore.map(store -> keyUsageFlush));
-    }
-
-    private static final String CALLBACKS_OFF = "callback_url is not supported by this service; poll the job instead";
-
-    /** Without webhooks every callback URL is refused by its form check, before any DNS lookup. */
-    private static Optional<ParameterProblem> callbacksOff(String callbackUrl) {
-        return Optional.of(new ParameterProblem(HttpsCallbackUrlPolicy.FIELD, "CALLBACKS_NOT_SUPPORTED", CALLBACKS_OFF));
+        return DataApiWiring.wire(this);
     }
 }

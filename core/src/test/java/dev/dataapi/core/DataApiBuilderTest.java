@@ -49,10 +49,10 @@ class DataApiBuilderTest {
 
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("the DataApi cannot be built: the catalog refresh interval must be positive, got PT0S;"
+                .hasMessage("the DataApi cannot be built: the catalog refresh interval must be at least 1 ms, got PT0S;"
                         + " the query executor (queries) must be given; the job store must be given;"
                         + " the webhook sender must be given; the webhook payload encoder must be given;"
-                        + " the key usage flush interval must be positive, got PT-1S; the request limits must be given;"
+                        + " the key usage flush interval must be at least 1 ms, got PT-1S; the request limits must be given;"
                         + " the job settings must be given; 'job workers' must be 0 or more, got -1;"
                         + " the clock must be given; the job id generator (jobIds) must be given");
     }

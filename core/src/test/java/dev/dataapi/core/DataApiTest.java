@@ -8,6 +8,7 @@ import static dev.dataapi.core.EmbeddedCatalog.store;
 import static dev.dataapi.core.EmbeddedCatalog.unused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dataapi.core.memory.InMemoryCatalogStore;
 import dev.dataapi.ports.JobId;
@@ -150,7 +151,7 @@ class DataApiTest {
 
             assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_PARAMETER);
             assertThat(rejection.problems()).extracting(ParameterProblem::parameter, ParameterProblem::code)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("callback_url", "CALLBACKS_NOT_SUPPORTED"));
+                    .containsExactly(tuple("callback_url", DataApiWiring.CALLBACKS_NOT_SUPPORTED));
             assertThat(jobs.countQueued(Instant.now())).isZero();
         }
     }
