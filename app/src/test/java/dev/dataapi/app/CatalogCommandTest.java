@@ -1,5 +1,8 @@
 package dev.dataapi.app;
 
+import static dev.dataapi.app.SharedCatalog.env;
+import static dev.dataapi.app.SharedCatalog.stored;
+import static dev.dataapi.app.SharedCatalog.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dataapi.app.catalog.CatalogFile;
@@ -8,7 +11,6 @@ import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.out.CatalogSnapshot;
-import dev.dataapi.sql.JdbcCatalogStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -17,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,23 +32,11 @@ class CatalogCommandTest {
     @TempDir
     Path files;
 
-    private static Map<String, String> env() {
-        return TestServer.get().environment();
-    }
-
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static CatalogSnapshot stored() {
-        return new JdbcCatalogStore(TestServer.get().database()).load();
-    }
-
     /** The stored endpoints and keys of {@code company}, as {@code company/namespace/slug} and key ids. */
     private static List<String> entriesOf(String company) {
         CatalogSnapshot stored = stored();
         CompanyId id = new CompanyId(company);
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                 stored.endpoints().stream().filter(endpoint -> endpoint.company().equals(id))
                         .map(endpoint -> endpoint.company() + "/" + endpoint.ref()),
                 stored.apiKeys().stream().filter(key -> key.company().equals(id)).map(ApiKey::id)).toList();
