@@ -62,6 +62,7 @@ public final class DataApiBuilder {
     boolean limitsGiven;
     JobSettings jobSettings = JobSettings.defaults();
     Integer jobWorkers;
+    Integer webhookSenders;
     DeliverySettings deliverySettings = DeliverySettings.defaults();
     Clock clock = Clock.systemUTC();
     Function<Instant, JobId> jobIds = JobId::generate;
@@ -218,6 +219,19 @@ public final class DataApiBuilder {
     }
 
     /**
+     * How many webhook sender threads this instance runs, instead of the delivery settings' count.
+     * Zero still accepts callback URLs (with {@link #webhooks}) and stores their deliveries, but sends
+     * none: another instance sharing the job store sends them.
+     *
+     * @param count zero or more
+     * @return this builder
+     */
+    public DataApiBuilder webhookSenders(int count) {
+        this.webhookSenders = count;
+        return this;
+    }
+
+    /**
      * How webhooks are sent and retried; default {@link DeliverySettings#defaults()}. Used only with
      * {@link #webhooks}.
      *
@@ -295,6 +309,9 @@ public final class DataApiBuilder {
         problems.requireGiven("job settings", jobSettings);
         if (jobWorkers != null && jobWorkers < 0) {
             problems.add("'job workers' must be 0 or more, got " + jobWorkers);
+        }
+        if (webhookSenders != null && webhookSenders < 0) {
+            problems.add("'webhook senders' must be 0 or more, got " + webhookSenders);
         }
         problems.requireGiven("clock", clock);
         problems.requireGiven("job id generator (jobIds)", jobIds);

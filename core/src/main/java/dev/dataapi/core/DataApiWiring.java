@@ -38,8 +38,10 @@ final class DataApiWiring {
                 : in.catalogStore instanceof KeyUsageStore ? Optional.of((KeyUsageStore) in.catalogStore) : Optional.empty();
         KeyUsageRecorder usage = usageStore.map(KeyUsageRecorder::new).orElseGet(KeyUsageRecorder::discarding);
 
-        Optional<CallbackDeliveries> deliveries = in.webhooksGiven
-                ? Optional.of(new CallbackDeliveries(jobs, companies, in.encoder, in.sender, in.deliverySettings, in.clock))
+        int senderCount = in.webhookSenders == null ? in.deliverySettings.senders() : in.webhookSenders;
+        Optional<CallbackDeliveries> deliveries = in.webhooksGiven && senderCount > 0
+                ? Optional.of(new CallbackDeliveries(jobs, companies, in.encoder, in.sender,
+                        in.deliverySettings.withSenders(senderCount), in.clock))
                 : Optional.empty();
         Runnable callbackDue = deliveries.<Runnable>map(senders -> senders::wakeUp).orElse(() -> { });
         int workerCount = in.jobWorkers == null ? in.jobSettings.workers() : in.jobWorkers;

@@ -6,6 +6,7 @@ import static dev.dataapi.core.EmbeddedCatalog.getJob;
 import static dev.dataapi.core.EmbeddedCatalog.salesByRegion;
 import static dev.dataapi.core.EmbeddedCatalog.store;
 import static dev.dataapi.core.EmbeddedCatalog.unused;
+import static dev.dataapi.ports.fixtures.Fixtures.aCompany;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -23,6 +24,8 @@ import dev.dataapi.ports.in.RejectionCode;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import dev.dataapi.ports.out.QueryOutcome;
+import dev.dataapi.ports.out.WebhookRequest;
+import dev.dataapi.ports.out.WebhookResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -153,6 +157,29 @@ class DataApiTest {
             assertThat(rejection.problems()).extracting(ParameterProblem::parameter, ParameterProblem::code)
                     .containsExactly(tuple("callback_url", DataApiWiring.CALLBACKS_NOT_SUPPORTED));
             assertThat(jobs.countQueued(Instant.now())).isZero();
+        }
+    }
+
+    @Test
+    void given_webhooks_with_no_sender_threads_when_a_callback_is_asked_for_then_it_is_accepted_for_another_instance_to_send() {
+        InMemoryCatalogStore catalog = store();
+        catalog.apply(new CatalogSnapshot(List.of(aCompany().withWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                .build()), List.of(), List.of()));
+        List<WebhookRequest> sent = new CopyOnWriteArrayList<>();
+        try (DataApi api = DataApi.builder().catalog(catalog).queries(salesByRegion()).jobWorkers(0)
+                .webhooks(request -> {
+                    sent.add(request);
+                    return WebhookResponse.answered(204, Optional.empty());
+                }, (job, result) -> new byte[0], url -> Optional.empty())
+                .webhookSenders(0).build()) {
+            api.start();
+
+            JobId id = accepted(api.execute().execute(
+                    execute("monthly", "Sul", Optional.of("https://hooks.example.com/data-api")), unused()));
+
+            GetJobOutcome.Found found = (GetJobOutcome.Found) api.getJob().get(getJob(id.value()));
+            assertThat(found.job().callbackUrl()).contains("https://hooks.example.com/data-api");
+            assertThat(sent).isEmpty();
         }
     }
 
