@@ -56,11 +56,12 @@ final class CatalogConnection implements AutoCloseable {
             return connect(PostgresSettings.of(url, EMBEDDED_USER, ""), Optional.empty(),
                     url + " (the embedded PostgreSQL in " + cluster + ", already running)", config);
         }
-        boolean created = !EmbeddedDatabase.exists(cluster);
+        String which = EmbeddedDatabase.exists(cluster) ? "the embedded PostgreSQL in " : "a new embedded PostgreSQL in ";
         EmbeddedDatabase database = EmbeddedDatabase.start(cluster);
         try {
-            return connect(database.superuser(), Optional.of(database), (created ? "a new embedded PostgreSQL in " : "the embedded"
-                    + " PostgreSQL in ") + cluster + ", started for this command only", config);
+            PostgresSettings superuser = database.superuser();
+            return connect(superuser, Optional.of(database), superuser.jdbcUrl() + " (" + which + cluster
+                    + ", started for this command only)", config);
         } catch (RuntimeException e) {
             database.close();
             throw e;

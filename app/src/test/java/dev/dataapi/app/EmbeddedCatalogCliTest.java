@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +40,13 @@ class EmbeddedCatalogCliTest {
 
         Cli.Run apply = Cli.run(env, "catalog", "apply", Files.writeString(dataDir.resolve("catalog.yaml"), CATALOG).toString());
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
-        assertThat(apply.err()).contains("Catalog: a new embedded PostgreSQL in " + cluster + ", started for this command only");
+        assertThat(apply.err()).containsPattern("Catalog: jdbc:postgresql://localhost:\\d+/postgres\\?user=postgres \\(a new"
+                + " embedded PostgreSQL in " + Pattern.quote(cluster.toString()) + ", started for this command only\\)");
         assertNoPostmasterOn(cluster);
 
         Cli.Run created = Cli.run(env, "keys", "create", "--company", "solo", "--permissions", "data_api:execute", "--id", "solo-app");
         assertThat(created.exitCode()).as(created.toString()).isZero();
-        assertThat(created.err()).contains("Catalog: the embedded PostgreSQL in " + cluster + ", started for this command only");
+        assertThat(created.err()).contains("(the embedded PostgreSQL in " + cluster + ", started for this command only)");
         assertNoPostmasterOn(cluster);
 
         String rotatedToken;
@@ -56,7 +58,7 @@ class EmbeddedCatalogCliTest {
 
             assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
             assertThat(rotated.err()).containsPattern("Catalog: jdbc:postgresql://localhost:\\d+/postgres \\(the embedded"
-                    + " PostgreSQL in " + java.util.regex.Pattern.quote(cluster.toString()) + ", already running\\)");
+                    + " PostgreSQL in " + Pattern.quote(cluster.toString()) + ", already running\\)");
             rotatedToken = rotated.lastLine();
             assertThat(awaitStatus(api, rotatedToken, 200)).as("the new token, within 5 s with the default refresh")
                     .isEqualTo(200);
