@@ -9,17 +9,12 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataapi.app.catalog.CatalogFile;
 import dev.dataapi.app.catalog.CatalogFileResult;
-import dev.dataapi.core.CachedCatalog;
-import dev.dataapi.core.CallbackDeliveries;
 import dev.dataapi.core.CompanyConcurrency;
+import dev.dataapi.core.DataApi;
+import dev.dataapi.core.DataApiBuilder;
 import dev.dataapi.core.DeliverySettings;
-import dev.dataapi.core.ExecuteEndpointService;
-import dev.dataapi.core.GetJobService;
-import dev.dataapi.core.HttpsCallbackUrlPolicy;
 import dev.dataapi.core.JobSettings;
-import dev.dataapi.core.JobWorkers;
 import dev.dataapi.core.KeyRateLimiter;
-import dev.dataapi.core.KeyUsageRecorder;
 import dev.dataapi.core.RequestLimits;
 import dev.dataapi.core.RetrySchedule;
 import dev.dataapi.http.DataApiHttpServer;
@@ -38,7 +33,6 @@ import dev.dataapi.webhook.OkHttpWebhookSender;
 import dev.dataapi.webhook.PublicAddressPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +47,6 @@ import org.slf4j.LoggerFactory;
 final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final String DEFAULT_JOB_DATABASE = "data_api";
-    /** How often key last-use times are written: often enough for {@code keys list}, rare enough to cost nothing. */
-    private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> resources;
     private final DataApiHttpServer http;
@@ -100,56 +92,35 @@ final class Application implements AutoCloseable {
                 apply(store, file.toString(), CatalogFile.read(file, store.load()));
             }
 
-            CachedCatalog catalog = new CachedCatalog(store, config.catalogRefresh());
-            catalog.start();
-            resources.push(catalog);
-
             HikariDataSource queryPool = DataSources.queryPool(queryDatabase, config.queryPoolSize(), config.queryPoolWait());
             resources.push(queryPool);
-            JdbcQueryExecutor queries = new JdbcQueryExecutor(queryPool);
-
             JobStore jobs = jobStore(config, resources);
-            JobSettings jobSettings = new JobSettings(Math.max(1, config.workers()), config.jobLease(),
-                    JobSettings.defaults().maxAttempts(), config.jobRetention(), JobSettings.defaults().pollInterval(),
-                    config.shutdownGrace());
             Clock clock = Clock.systemUTC();
-
             PublicAddressPolicy addresses = new PublicAddressPolicy(config.webhookAllowPrivate());
-            OkHttpWebhookSender sender = null;
-            if (config.webhookSenders() > 0) {
-                sender = new OkHttpWebhookSender(addresses);
-                resources.push(sender);
-            }
-            // Job workers and webhook senders stop together, right after the HTTP server and before the
-            // sender they use; pushed before either starts, so a failed start stops them too.
-            ConcurrentClose background = new ConcurrentClose();
-            resources.push(background);
-            Runnable wakeSenders = () -> { };
-            if (sender != null) {
-                CallbackDeliveries deliveries = new CallbackDeliveries(jobs, catalog, new JsonWebhookPayloads(), sender,
-                        deliverySettings(config), clock);
-                background.add(deliveries);
-                deliveries.start();
-                wakeSenders = deliveries::wakeUp;
-            }
-            RequestLimits limits = new RequestLimits(new KeyRateLimiter(config.defaultRateLimit(), clock),
-                    new CompanyConcurrency(config.companyMaxConcurrency()), config.maxQueuedJobs());
-            Runnable wakeWorkers = () -> { };
-            if (config.workers() > 0) {
-                JobWorkers workers = new JobWorkers(jobs, queries, jobSettings, limits.companies(), clock, wakeSenders);
-                background.add(workers);
-                workers.start();
-                wakeWorkers = workers::wakeUp;
-            }
+            DataApiBuilder builder = DataApi.builder()
+                    .catalog(store, config.catalogRefresh())
+                    .keyUsage(new JdbcKeyUsageStore(catalogPool))
+                    .queries(new JdbcQueryExecutor(queryPool))
+                    .jobs(jobs)
+                    .jobSettings(new JobSettings(Math.max(1, config.workers()), config.jobLease(),
+                            JobSettings.defaults().maxAttempts(), config.jobRetention(),
+                            JobSettings.defaults().pollInterval(), config.shutdownGrace()))
+                    .jobWorkers(config.workers())
+                    .limits(new RequestLimits(new KeyRateLimiter(config.defaultRateLimit(), clock),
+                            new CompanyConcurrency(config.companyMaxConcurrency()), config.maxQueuedJobs()))
+                    .clock(clock);
+            // Callbacks are accepted on every instance; only instances with senders deliver them.
+            OkHttpWebhookSender sender = new OkHttpWebhookSender(addresses);
+            resources.push(sender);
+            builder.webhooks(sender, new JsonWebhookPayloads(), addresses)
+                    .deliverySettings(deliverySettings(config))
+                    .webhookSenders(config.webhookSenders());
+            // Stopped right after the HTTP server: key usage flushed, workers and senders finished, catalog released.
+            DataApi api = builder.build();
+            resources.push(api);
+            api.start();
 
-            // Last-used times are written every few seconds, in one statement, and once more at shutdown.
-            KeyUsageRecorder usage = new KeyUsageRecorder(new JdbcKeyUsageStore(catalogPool));
-            usage.start(KEY_USAGE_FLUSH);
-            resources.push(usage);
-            ExecuteEndpointService execute = new ExecuteEndpointService(catalog, limits, usage, catalog, catalog, queries,
-                    jobs, jobSettings, new HttpsCallbackUrlPolicy(), addresses, wakeWorkers, clock);
-            GetJobService getJob = new GetJobService(catalog, limits.keyRates(), usage, catalog, jobs, clock);
-            DataApiHttpServer http = new DataApiHttpServer(execute, getJob, catalog,
+            DataApiHttpServer http = new DataApiHttpServer(api.execute(), api.getJob(), api.readiness(),
                     new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.shutdownGrace(),
                             config.maxResultBytes()));
             http.start();
@@ -209,7 +180,7 @@ final class Application implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new StartupException("DATA_API_WEBHOOK_RETRY_SCHEDULE: " + e.getMessage(), e);
         }
-        return DeliverySettings.defaults().withSenders(config.webhookSenders()).withRetries(retries)
+        return DeliverySettings.defaults().withRetries(retries)
                 .withShutdownGrace(config.shutdownGrace());
     }
 
