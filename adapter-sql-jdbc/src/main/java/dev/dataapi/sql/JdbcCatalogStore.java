@@ -79,8 +79,9 @@ public final class JdbcCatalogStore implements CatalogStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                write(connection, changes);
+                // Pruning first frees what the file dropped: a token hash or endpoint address it gives to a new entry.
                 deleted = CatalogPruner.prune(connection, changes, pruned, unreadable::add);
+                write(connection, changes);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

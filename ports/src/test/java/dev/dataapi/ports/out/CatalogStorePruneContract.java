@@ -119,6 +119,20 @@ public abstract class CatalogStorePruneContract extends CatalogStoreApiKeyContra
     }
 
     @Test
+    void given_a_pruned_key_whose_token_a_new_key_takes_over_when_applied_then_the_old_key_is_deleted_and_the_new_one_stored() {
+        String token = unique("token");
+        ApiKey renamedFrom = aKey().withId(unique("old-name")).withCompany(company).withToken(token).build();
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(), List.of(renamedFrom)));
+        ApiKey renamedTo = aKey().withId(unique("new-name")).withCompany(company).withToken(token).build();
+
+        CatalogSnapshot deleted = store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(),
+                List.of(renamedTo)), Set.of(new CompanyId(company)));
+
+        assertThat(deleted.apiKeys()).containsExactly(renamedFrom);
+        assertThat(keysOf(store.load(), company)).containsExactly(renamedTo);
+    }
+
+    @Test
     void given_a_pruned_company_that_is_not_stored_when_applied_then_nothing_is_deleted_and_the_changes_are_stored() {
         Endpoint endpoint = anEndpoint().withCompany(company).build();
 
