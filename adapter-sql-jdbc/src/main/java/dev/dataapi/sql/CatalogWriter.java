@@ -35,27 +35,54 @@ final class CatalogWriter {
             + " IS DISTINCT FROM (EXCLUDED.active, EXCLUDED.mode, EXCLUDED.sql, EXCLUDED.parameters, EXCLUDED.max_rows,"
             + " EXCLUDED.timeout_ms, EXCLUDED.require_share_context)";
 
-    private static final String UPSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (id, company_id, token_sha256,"
-            + " token_prefix, permissions, share_context, namespaces, rate_limit_per_minute, rate_limit_burst, expires_at,"
-            + " revoked, previous_token_sha256, previous_token_prefix, previous_token_until)"
-            + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (id) DO UPDATE SET company_id = EXCLUDED.company_id, token_sha256 = EXCLUDED.token_sha256,"
-            + " token_prefix = EXCLUDED.token_prefix, permissions = EXCLUDED.permissions,"
-            + " share_context = EXCLUDED.share_context, namespaces = EXCLUDED.namespaces,"
-            + " rate_limit_per_minute = EXCLUDED.rate_limit_per_minute, rate_limit_burst = EXCLUDED.rate_limit_burst,"
-            + " expires_at = EXCLUDED.expires_at, revoked = EXCLUDED.revoked,"
-            + " previous_token_sha256 = EXCLUDED.previous_token_sha256,"
-            + " previous_token_prefix = EXCLUDED.previous_token_prefix,"
-            + " previous_token_until = EXCLUDED.previous_token_until, updated_at = now()"
-            + " WHERE (k.company_id, k.token_sha256, k.token_prefix, k.permissions, k.share_context, k.namespaces,"
-            + " k.rate_limit_per_minute, k.rate_limit_burst, k.expires_at, k.revoked, k.previous_token_sha256,"
-            + " k.previous_token_prefix, k.previous_token_until)"
-            + " IS DISTINCT FROM (EXCLUDED.company_id, EXCLUDED.token_sha256, EXCLUDED.token_prefix, EXCLUDED.permissions,"
-            + " EXCLUDED.share_context, EXCLUDED.namespaces, EXCLUDED.rate_limit_per_minute, EXCLUDED.rate_limit_burst,"
-            + " EXCLUDED.expires_at, EXCLUDED.revoked, EXCLUDED.previous_token_sha256, EXCLUDED.previous_token_prefix,"
-            + " EXCLUDED.previous_token_until)";
+    private static final String API_KEY_COLUMNS = "id, company_id, token_sha256, token_prefix, permissions, share_context,"
+            + " namespaces, rate_limit_per_minute, rate_limit_burst, expires_at, revoked, previous_token_sha256,"
+            + " previous_token_prefix, previous_token_until";
+    private static final String API_KEY_VALUES = "?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    // What an applied key may not undo (CatalogStore#apply, ApiKey#appliedOver): k is the stored row.
+    private static final String WRITTEN_BEFORE_ROTATION = "EXCLUDED.token_sha256 = k.previous_token_sha256";
+    private static final String KEEPS_STORED_PREVIOUS = "(" + WRITTEN_BEFORE_ROTATION
+            + " OR (EXCLUDED.token_sha256 = k.token_sha256 AND EXCLUDED.previous_token_sha256 IS NULL))";
+    private static final String MERGED_TOKEN = "CASE WHEN " + WRITTEN_BEFORE_ROTATION
+            + " THEN k.token_sha256 ELSE EXCLUDED.token_sha256 END";
+    private static final String MERGED_PREFIX = "CASE WHEN " + WRITTEN_BEFORE_ROTATION + " OR (EXCLUDED.token_sha256"
+            + " = k.token_sha256 AND EXCLUDED.token_prefix IS NULL) THEN k.token_prefix ELSE EXCLUDED.token_prefix END";
+    private static final String MERGED_REVOKED = "(k.revoked OR EXCLUDED.revoked)";
+
+    private static final String MERGED_COLUMNS = "EXCLUDED.company_id, " + MERGED_TOKEN + ", " + MERGED_PREFIX
+            + ", EXCLUDED.permissions, EXCLUDED.share_context, EXCLUDED.namespaces, EXCLUDED.rate_limit_per_minute,"
+            + " EXCLUDED.rate_limit_burst, EXCLUDED.expires_at, " + MERGED_REVOKED + ", "
+            + mergedPrevious("previous_token_sha256") + ", " + mergedPrevious("previous_token_prefix") + ", "
+            + mergedPrevious("previous_token_until");
+    private static final String STORED_COLUMNS = "k.company_id, k.token_sha256, k.token_prefix, k.permissions,"
+            + " k.share_context, k.namespaces, k.rate_limit_per_minute, k.rate_limit_burst, k.expires_at, k.revoked,"
+            + " k.previous_token_sha256, k.previous_token_prefix, k.previous_token_until";
+    private static final String UPDATED_COLUMNS = "company_id, token_sha256, token_prefix, permissions, share_context,"
+            + " namespaces, rate_limit_per_minute, rate_limit_burst, expires_at, revoked, previous_token_sha256,"
+            + " previous_token_prefix, previous_token_until";
+
+    // Row-value assignment: every merged expression reads the stored row as it was before the update.
+    private static final String UPSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (" + API_KEY_COLUMNS + ")"
+            + " VALUES (" + API_KEY_VALUES + ")"
+            + " ON CONFLICT (id) DO UPDATE SET (" + UPDATED_COLUMNS + ", updated_at) = (" + MERGED_COLUMNS + ", now())"
+            + " WHERE (" + STORED_COLUMNS + ") IS DISTINCT FROM (" + MERGED_COLUMNS + ")";
+
+    private static final String INSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (" + API_KEY_COLUMNS + ")"
+            + " VALUES (" + API_KEY_VALUES + ") ON CONFLICT (id) DO NOTHING";
+
+    private static final String REPLACE_API_KEY = "UPDATE data_api.api_keys AS k SET (" + UPDATED_COLUMNS
+            + ", updated_at) = (v.company_id, v.token_sha256, v.token_prefix, v.permissions, v.share_context,"
+            + " v.namespaces, v.rate_limit_per_minute, v.rate_limit_burst, v.expires_at, v.revoked,"
+            + " v.previous_token_sha256, v.previous_token_prefix, v.previous_token_until, now())"
+            + " FROM (VALUES (" + API_KEY_VALUES + ")) AS v (" + API_KEY_COLUMNS + ")"
+            + " WHERE k.id = v.id AND k.token_sha256 = ? AND NOT k.revoked";
 
     private CatalogWriter() {
+    }
+
+    private static String mergedPrevious(String column) {
+        return "CASE WHEN " + KEEPS_STORED_PREVIOUS + " THEN k." + column + " ELSE EXCLUDED." + column + " END";
     }
 
     static void upsert(Connection connection, Company company) throws SQLException {
@@ -85,30 +112,51 @@ final class CatalogWriter {
 
     static void upsert(Connection connection, ApiKey key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_API_KEY)) {
-            statement.setString(1, key.id());
-            statement.setString(2, key.company().value());
-            statement.setString(3, key.tokenSha256());
-            statement.setString(4, key.tokenPrefix().orElse(null));
-            statement.setArray(5, connection.createArrayOf("text",
-                    key.permissions().stream().map(Permission::wireName).toArray()));
-            statement.setString(6, CatalogJson.shareContextToJson(key.shareContext()));
-            // The record keeps namespaces sorted, so an unchanged scope compares equal to the stored one.
-            statement.setArray(7, connection.createArrayOf("text", key.namespaces().toArray()));
-            if (key.rateLimit().isPresent()) {
-                statement.setInt(8, key.rateLimit().get().requestsPerMinute());
-                statement.setInt(9, key.rateLimit().get().burst());
-            } else {
-                statement.setNull(8, Types.INTEGER);
-                statement.setNull(9, Types.INTEGER);
-            }
-            setInstant(statement, 10, key.expiresAt());
-            statement.setBoolean(11, key.revoked());
-            Optional<RetiringToken> previous = key.previousToken();
-            statement.setString(12, previous.map(RetiringToken::tokenSha256).orElse(null));
-            statement.setString(13, previous.flatMap(RetiringToken::tokenPrefix).orElse(null));
-            setInstant(statement, 14, previous.map(RetiringToken::until));
+            bind(connection, statement, key);
             statement.executeUpdate();
         }
+    }
+
+    /** Inserts a new key; false when one with its id exists. */
+    static boolean insert(Connection connection, ApiKey key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_API_KEY)) {
+            bind(connection, statement, key);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Replaces a key whose current token is still {@code expectedTokenSha256} and that is not revoked. */
+    static boolean replace(Connection connection, String expectedTokenSha256, ApiKey key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(REPLACE_API_KEY)) {
+            bind(connection, statement, key);
+            statement.setString(15, expectedTokenSha256);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, ApiKey key) throws SQLException {
+        statement.setString(1, key.id());
+        statement.setString(2, key.company().value());
+        statement.setString(3, key.tokenSha256());
+        statement.setString(4, key.tokenPrefix().orElse(null));
+        statement.setArray(5, connection.createArrayOf("text",
+                key.permissions().stream().map(Permission::wireName).toArray()));
+        statement.setString(6, CatalogJson.shareContextToJson(key.shareContext()));
+        // The record keeps namespaces sorted, so an unchanged scope compares equal to the stored one.
+        statement.setArray(7, connection.createArrayOf("text", key.namespaces().toArray()));
+        if (key.rateLimit().isPresent()) {
+            statement.setInt(8, key.rateLimit().get().requestsPerMinute());
+            statement.setInt(9, key.rateLimit().get().burst());
+        } else {
+            statement.setNull(8, Types.INTEGER);
+            statement.setNull(9, Types.INTEGER);
+        }
+        setInstant(statement, 10, key.expiresAt());
+        statement.setBoolean(11, key.revoked());
+        Optional<RetiringToken> previous = key.previousToken();
+        statement.setString(12, previous.map(RetiringToken::tokenSha256).orElse(null));
+        statement.setString(13, previous.flatMap(RetiringToken::tokenPrefix).orElse(null));
+        setInstant(statement, 14, previous.map(RetiringToken::until));
     }
 
     /** An expiry or the end of a token's overlap may come a microsecond early, never late (see {@link Timestamps}). */

@@ -26,6 +26,9 @@ import javax.sql.DataSource;
 public final class JdbcCatalogStore implements CatalogStore {
     private static final System.Logger LOG = System.getLogger(JdbcCatalogStore.class.getName());
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource dataSource;
     private final SkippedRowWarnings skippedRowWarnings = new SkippedRowWarnings();
 
@@ -95,6 +98,41 @@ public final class JdbcCatalogStore implements CatalogStore {
                     + " because it was unusable: {1}", row.row(), row.reason());
         }
         return deleted;
+    }
+
+    @Override
+    public boolean insertKey(ApiKey key) {
+        Objects.requireNonNull(key, "'key' is required");
+        return writeKey("api key " + key.id(), connection -> CatalogWriter.insert(connection, key));
+    }
+
+    @Override
+    public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
+        Objects.requireNonNull(expectedTokenSha256, "'expectedTokenSha256' is required");
+        Objects.requireNonNull(replacement, "'replacement' is required");
+        return writeKey("api key " + replacement.id(),
+                connection -> CatalogWriter.replace(connection, expectedTokenSha256, replacement));
+    }
+
+    /** One key write in its own transaction; a missing company or a taken token is the caller's mistake. */
+    private boolean writeKey(String entry, KeyWrite write) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return write.apply(connection);
+        } catch (SQLException e) {
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalArgumentException(entry + ": its company is not in the catalog", e);
+            }
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalArgumentException(entry + ": its token is already another key's", e);
+            }
+            throw new CatalogStoreException("could not write " + entry + " (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** A write of one key on a connection. */
+    private interface KeyWrite {
+        boolean apply(Connection connection) throws SQLException;
     }
 
     private static void write(Connection connection, CatalogSnapshot changes) throws SQLException {

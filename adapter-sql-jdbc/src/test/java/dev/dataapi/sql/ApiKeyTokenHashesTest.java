@@ -90,8 +90,10 @@ class ApiKeyTokenHashesTest {
         store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(), List.of(rotated)));
         ApiKey rolledBack = rotated.withToken(first, Optional.empty(), retiring(second));
 
-        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(rolledBack)));
+        // A file cannot do this (its token would read as written before the rotation); a replacement can.
+        boolean replaced = store.replaceKey(second, rolledBack);
 
+        assertThat(replaced).isTrue();
         assertThat(store.load().apiKeys()).contains(rolledBack);
     }
 

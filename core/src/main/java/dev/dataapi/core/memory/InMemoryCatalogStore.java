@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,6 +87,63 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
     }
 
     @Override
+    public boolean insertKey(ApiKey key) {
+        Objects.requireNonNull(key, "'key' is required");
+        synchronized (writeLock) {
+            if (current.apiKeys().stream().anyMatch(stored -> stored.id().equals(key.id()))) {
+                return false;
+            }
+            requireUnusedToken(key, key.id());
+            current = merged(current, new CatalogSnapshot(List.of(), List.of(), List.of(key)));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
+        Objects.requireNonNull(expectedTokenSha256, "'expectedTokenSha256' is required");
+        Objects.requireNonNull(replacement, "'replacement' is required");
+        synchronized (writeLock) {
+            Optional<ApiKey> stored = current.apiKeys().stream().filter(key -> key.id().equals(replacement.id())).findFirst();
+            if (stored.isEmpty() || stored.get().revoked() || !stored.get().tokenSha256().equals(expectedTokenSha256)) {
+                return false;
+            }
+            requireUnusedToken(replacement, replacement.id());
+            requireKnownCompany(replacement);
+            List<ApiKey> keys = new ArrayList<>();
+            for (ApiKey key : current.apiKeys()) {
+                keys.add(key.id().equals(replacement.id()) ? replacement : key);
+            }
+            current = new CatalogSnapshot(current.companies(), current.endpoints(), keys);
+            return true;
+        }
+    }
+
+    /** Refuses a key whose current or previous token hash is another key's, as a database constraint would. */
+    private void requireUnusedToken(ApiKey key, String id) {
+        Set<String> hashes = new HashSet<>();
+        hashes.add(key.tokenSha256());
+        key.previousToken().ifPresent(previous -> hashes.add(previous.tokenSha256()));
+        for (ApiKey other : current.apiKeys()) {
+            if (other.id().equals(id)) {
+                continue;
+            }
+            boolean taken = hashes.contains(other.tokenSha256())
+                    || other.previousToken().map(previous -> hashes.contains(previous.tokenSha256())).orElse(false);
+            if (taken) {
+                throw new IllegalArgumentException("api_key " + id + ": its token is already another key's");
+            }
+        }
+    }
+
+    private void requireKnownCompany(ApiKey key) {
+        if (current.companies().stream().noneMatch(company -> company.id().equals(key.company()))) {
+            throw new IllegalArgumentException("api_key " + key.id() + ": 'company' " + key.company()
+                    + " is not a known company");
+        }
+    }
+
+    @Override
     public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
         Objects.requireNonNull(lastUsedByKeyId, "'lastUsedByKeyId' is required");
         synchronized (writeLock) {
@@ -133,7 +191,8 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
         base.apiKeys().forEach(key -> keys.put(key.id(), key));
         for (ApiKey key : changes.apiKeys()) {
             requireKnown(companies, key.company(), "api_key " + key.id());
-            keys.put(key.id(), key);
+            ApiKey stored = keys.get(key.id());
+            keys.put(key.id(), stored == null ? key : key.appliedOver(stored));
         }
         return new CatalogSnapshot(new ArrayList<>(companies.values()), new ArrayList<>(endpoints.values()),
                 new ArrayList<>(keys.values()));

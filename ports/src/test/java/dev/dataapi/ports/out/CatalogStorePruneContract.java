@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * same all-or-nothing write, exactly those are returned, and nothing else is touched: not other
  * companies, not the companies themselves.
  */
-public abstract class CatalogStorePruneContract extends CatalogStoreApiKeyContract {
+public abstract class CatalogStorePruneContract extends CatalogStoreKeyWriteContract {
 
     @Test
     void given_a_pruned_company_when_applied_then_exactly_its_unlisted_endpoints_and_keys_are_deleted_and_returned() {
