@@ -25,7 +25,7 @@ public final class KeyUsageRecorder implements AutoCloseable {
     private final KeyUsageStore store;
     private final Object lifecycle = new Object();
     private final Object flushing = new Object();
-    private volatile Map<String, Instant> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     /** @param store where the times go */
@@ -59,18 +59,19 @@ public final class KeyUsageRecorder implements AutoCloseable {
     /** Writes every time recorded since the last flush; on failure they are kept for the next one. */
     public void flush() {
         synchronized (flushing) {
-            Map<String, Instant> batch = pending;
-            pending = new ConcurrentHashMap<>();
+            Map<String, Instant> batch = new HashMap<>(pending);
             if (batch.isEmpty()) {
                 return;
             }
             try {
-                store.recordLastUsed(new HashMap<>(batch));
+                store.recordLastUsed(batch);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "recording when " + batch.size() + " API keys were last used failed; retrying"
                         + " with the next batch", LogText.fault(e));
-                batch.forEach((id, at) -> pending.merge(id, at, KeyUsageRecorder::later));
+                return;
             }
+            // Removes only what was written: a use recorded meanwhile (a later time) stays for the next flush.
+            batch.forEach(pending::remove);
         }
     }
 

@@ -195,6 +195,16 @@ class CachedCatalogTest {
             public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
                 return store.apply(changes, pruned);
             }
+
+            @Override
+            public boolean insertKey(ApiKey key) {
+                return store.insertKey(key);
+            }
+
+            @Override
+            public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
+                return store.replaceKey(expectedTokenSha256, replacement);
+            }
         };
         CachedCatalog catalog = new CachedCatalog(slow, Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
         catalog.refreshNow();
@@ -295,6 +305,16 @@ class CachedCatalogTest {
         @Override
         public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
             return delegate.apply(changes, pruned);
+        }
+
+        @Override
+        public boolean insertKey(ApiKey key) {
+            return delegate.insertKey(key);
+        }
+
+        @Override
+        public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
+            return delegate.replaceKey(expectedTokenSha256, replacement);
         }
     }
 }

@@ -251,6 +251,16 @@ class DataApiTest {
             public CatalogSnapshot apply(CatalogSnapshot changes, Set<dev.dataapi.ports.CompanyId> pruned) {
                 throw new IllegalStateException("the catalog database is unreachable");
             }
+
+            @Override
+            public boolean insertKey(dev.dataapi.ports.ApiKey key) {
+                throw new IllegalStateException("the catalog database is unreachable");
+            }
+
+            @Override
+            public boolean replaceKey(String expectedTokenSha256, dev.dataapi.ports.ApiKey replacement) {
+                throw new IllegalStateException("the catalog database is unreachable");
+            }
         };
         DataApi api = DataApi.builder().catalog(unreachable).queries((request, sink) -> new QueryOutcome.Completed(0, false))
                 .build();

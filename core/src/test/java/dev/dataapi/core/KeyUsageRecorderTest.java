@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,50 @@ class KeyUsageRecorderTest {
         recorder.flush();
 
         assertThat(store.batches).containsExactly(Map.of("a", T2, "b", T1));
+    }
+
+    @Test
+    @DisplayName("loses no use recorded while a flush runs")
+    void concurrentRecordsAndFlushes() throws Exception {
+        Map<String, Instant> latest = new ConcurrentHashMap<>();
+        KeyUsageRecorder recorder = new KeyUsageRecorder(new KeyUsageStore() {
+            @Override
+            public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
+                lastUsedByKeyId.forEach((id, at) -> latest.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
+            }
+
+            @Override
+            public Map<String, Instant> lastUsed() {
+                return Map.copyOf(latest);
+            }
+        });
+        int uses = 1_000_000;
+        AtomicBoolean recording = new AtomicBoolean(true);
+        Thread flusher = new Thread(() -> {
+            while (recording.get()) {
+                recorder.flush();
+            }
+        });
+        flusher.start();
+        Thread a = new Thread(() -> recordEach(recorder, "a-", uses));
+        Thread b = new Thread(() -> recordEach(recorder, "b-", uses));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        recording.set(false);
+        flusher.join();
+
+        recorder.flush();
+
+        assertThat(latest).as("every key used once reaches the store").hasSize(2 * uses);
+    }
+
+    /** Each use is of a key of its own: a use lost in a race is a key missing from the store. */
+    private static void recordEach(KeyUsageRecorder recorder, String prefix, int uses) {
+        for (int i = 1; i <= uses; i++) {
+            recorder.record(prefix + i, T1.plusMillis(i));
+        }
     }
 
     @Test
