@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param company          the key's company
  * @param namespace        the endpoint's namespace: the resolved one, else the path's when it is a valid name
  * @param slug             the endpoint's slug, likewise
- * @param jobId            for a job read, the path's job id when it is well formed; always empty for execute
+ * @param jobId            for a job read, the path's job id when it is well formed; for an execute, the id of
+ *                         the job it created (202), so that later reads of that job can be traced to it
  * @param parametersSha256 the use case's hash of the effective parameters, when it got that far
  * @param status           the HTTP status sent, or attempted when the response could not be written
  * @param rows             rows in the answer: a sync result's, a completed job's; 0 otherwise
@@ -43,9 +44,6 @@ record AuditEntry(Instant time, String requestId, AuditAction action, Optional<S
         slug = Objects.requireNonNullElse(slug, Optional.empty());
         jobId = Objects.requireNonNullElse(jobId, Optional.empty());
         parametersSha256 = Objects.requireNonNullElse(parametersSha256, Optional.empty());
-        if (action != AuditAction.GET_JOB && jobId.isPresent()) {
-            throw new IllegalArgumentException("'jobId' is only audited for job reads, got one for " + action.wireName());
-        }
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("'status' must be an HTTP status (100-599), got " + status);
         }
@@ -73,9 +71,7 @@ record AuditEntry(Instant time, String requestId, AuditAction action, Optional<S
             writeNullable(out, "company", company);
             writeNullable(out, "namespace", namespace);
             writeNullable(out, "slug", slug);
-            if (action == AuditAction.GET_JOB) {
-                writeNullable(out, "job_id", jobId);
-            }
+            writeNullable(out, "job_id", jobId);
             writeNullable(out, "parameters_sha256", parametersSha256);
             out.writeNumberField("status", status);
             out.writeNumberField("rows", rows);

@@ -75,6 +75,11 @@ final class ExchangeAudit {
     }
 
     /** The path's job id; kept only when it is well formed. */
+    /** The job an execute request created. */
+    synchronized void createdJob(String id) {
+        jobId = Optional.of(id);
+    }
+
     synchronized void requestedJob(String rawJobId) {
         jobId = JobId.isValid(rawJobId) ? Optional.of(rawJobId) : Optional.empty();
     }

@@ -61,6 +61,7 @@ final class ExecuteHandler {
             ExecuteOutcome.Accepted accepted = (ExecuteOutcome.Accepted) outcome;
             // Built from the resolved endpoint, not the request path: one spelling, however the caller encoded it.
             String pollingUrl = JobPath.of(accepted.endpoint(), accepted.jobId());
+            exchange.createdJob(accepted.jobId().value());
             Responses.jsonAt(ctx, 202, pollingUrl, JobJson.accepted(accepted, pollingUrl));
         } else if (outcome instanceof ExecuteOutcome.Rejected) {
             Responses.problem(ctx, ProblemResponses.forRejection(((ExecuteOutcome.Rejected) outcome).rejection(),

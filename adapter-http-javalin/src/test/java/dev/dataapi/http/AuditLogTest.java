@@ -32,9 +32,7 @@ class AuditLogTest {
 
     private static final String EXECUTE = "/api/v1/data-api/sales/by-region/execute";
     private static final String JOB = "/api/v1/data-api/sales/by-region/jobs/" + Jobs.ID;
-    private static final List<String> EXECUTE_KEYS = List.of("time", "request_id", "action", "key_id", "company",
-            "namespace", "slug", "parameters_sha256", "status", "rows", "duration_ms", "delivered");
-    private static final List<String> JOB_KEYS = List.of("time", "request_id", "action", "key_id", "company",
+    private static final List<String> KEYS = List.of("time", "request_id", "action", "key_id", "company",
             "namespace", "slug", "job_id", "parameters_sha256", "status", "rows", "duration_ms", "delivered");
     private static final AtomicReference<ExecuteOutcome> NEXT = new AtomicReference<>();
     private static final AtomicReference<GetJobOutcome> NEXT_JOB = new AtomicReference<>();
@@ -81,7 +79,7 @@ class AuditLogTest {
 
         Map<String, Object> line = audit.auditLineOf(id);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(line.keySet()).containsExactlyElementsOf(EXECUTE_KEYS);
+        assertThat(line.keySet()).containsExactlyElementsOf(KEYS);
         assertThat(line).contains(entry("request_id", id), entry("action", "execute"), entry("key_id", Facts.KEY_ID),
                 entry("company", Facts.COMPANY), entry("namespace", "sales"), entry("slug", "by-region"),
                 entry("parameters_sha256", Facts.PARAMETERS_SHA256), entry("status", 200L), entry("rows", 3L),
@@ -96,7 +94,7 @@ class AuditLogTest {
     }
 
     @Test
-    void given_async_execution_when_accepted_then_the_line_says_202_and_no_rows() {
+    void given_async_execution_when_accepted_then_the_line_says_202_with_the_new_job_id_and_no_rows() {
         NEXT.set(new ExecuteOutcome.Accepted(new JobId(Jobs.ID), Jobs.ENDPOINT, Instant.now(),
                 Facts.complete(Optional.empty())));
         String id = requestId();
@@ -104,9 +102,10 @@ class AuditLogTest {
         server.postEmpty(EXECUTE, "X-Request-Id", id);
 
         Map<String, Object> line = audit.auditLineOf(id);
-        assertThat(line.keySet()).containsExactlyElementsOf(EXECUTE_KEYS);
+        assertThat(line.keySet()).containsExactlyElementsOf(KEYS);
         assertThat(line).contains(entry("action", "execute"), entry("key_id", Facts.KEY_ID), entry("status", 202L),
-                entry("rows", 0L), entry("parameters_sha256", Facts.PARAMETERS_SHA256), entry("delivered", true));
+                entry("job_id", Jobs.ID), entry("rows", 0L), entry("parameters_sha256", Facts.PARAMETERS_SHA256),
+                entry("delivered", true));
     }
 
     @Test
@@ -118,7 +117,7 @@ class AuditLogTest {
         server.postEmpty(EXECUTE, "X-Request-Id", id, "Authorization", "Bearer dak_unknown");
 
         Map<String, Object> line = audit.auditLineOf(id);
-        assertThat(line.keySet()).containsExactlyElementsOf(EXECUTE_KEYS);
+        assertThat(line.keySet()).containsExactlyElementsOf(KEYS);
         assertThat(line).contains(entry("action", "execute"), entry("key_id", null), entry("company", null),
                 entry("namespace", "sales"), entry("slug", "by-region"), entry("parameters_sha256", null),
                 entry("status", 401L), entry("rows", 0L));
@@ -172,7 +171,7 @@ class AuditLogTest {
 
         Map<String, Object> line = audit.auditLineOf(id);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(line.keySet()).containsExactlyElementsOf(JOB_KEYS);
+        assertThat(line.keySet()).containsExactlyElementsOf(KEYS);
         assertThat(line).contains(entry("request_id", id), entry("action", "get_job"), entry("key_id", Facts.KEY_ID),
                 entry("company", Facts.COMPANY), entry("namespace", "sales"), entry("slug", "by-region"),
                 entry("job_id", Jobs.ID), entry("parameters_sha256", Facts.PARAMETERS_SHA256), entry("status", 200L),
@@ -200,7 +199,7 @@ class AuditLogTest {
         server.get("/api/v1/data-api/sales/by-region/jobs/not-a-job-id", "X-Request-Id", id);
 
         Map<String, Object> line = audit.auditLineOf(id);
-        assertThat(line.keySet()).containsExactlyElementsOf(JOB_KEYS);
+        assertThat(line.keySet()).containsExactlyElementsOf(KEYS);
         assertThat(line).contains(entry("action", "get_job"), entry("job_id", null), entry("status", 404L),
                 entry("rows", 0L));
     }
