@@ -162,11 +162,11 @@ public final class JobWorkers implements AutoCloseable {
             return;
         }
         running.add(claimed.claim());
+        Duration backOff = Duration.ZERO;
+        // The permit is given back when the job ends (the resource closes before any catch runs), never
+        // held through a back-off: the company's requests may use the slot meanwhile.
         try (CompanyConcurrency.Permit held = permit.get()) {
-            Duration backOff = run.run(claimed);
-            if (!backOff.isZero()) {
-                wakeUps.pause(backOff);
-            }
+            backOff = run.run(claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + claimed.claim().jobId() + ": the job store failed while the job ran;"
                     + " once its lease lapses it runs again", LogText.fault(e));
@@ -180,6 +180,9 @@ public final class JobWorkers implements AutoCloseable {
             wakeUps.pause(settings.pollInterval());
         } finally {
             running.remove(claimed.claim());
+        }
+        if (!backOff.isZero()) {
+            wakeUps.pause(backOff);
         }
     }
 

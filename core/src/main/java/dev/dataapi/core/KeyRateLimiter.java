@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Token buckets, one per API key, held in this instance's memory: a key's own {@link RateLimit} when
@@ -23,10 +24,12 @@ public final class KeyRateLimiter {
 
     /** Idle buckets are dropped once there are this many, so departed keys do not accumulate. */
     private static final int TIDY_ABOVE = 10_000;
+    private static final Duration TIDY_EVERY = Duration.ofMinutes(1);
 
     private final Optional<RateLimit> defaultLimit;
     private final Clock clock;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> tidiedAt = new AtomicReference<>(Instant.MIN);
 
     /**
      * @param defaultLimit the limit of keys without their own; empty means such keys are not limited
@@ -54,10 +57,20 @@ public final class KeyRateLimiter {
             return RateDecision.UNLIMITED;
         }
         Instant now = clock.instant();
-        if (buckets.size() > TIDY_ABOVE) {
-            buckets.values().removeIf(bucket -> bucket.isFullAt(now));
-        }
+        tidy(now);
         return buckets.computeIfAbsent(key.id(), id -> new TokenBucket(limit.get(), now)).take(limit.get(), now);
+    }
+
+    /** Drops full (idle) buckets when there are many, at most once a minute, so no request pays for a scan each time. */
+    private void tidy(Instant now) {
+        if (buckets.size() <= TIDY_ABOVE) {
+            return;
+        }
+        Instant last = tidiedAt.get();
+        if (now.isBefore(last.plus(TIDY_EVERY)) || !tidiedAt.compareAndSet(last, now)) {
+            return;
+        }
+        buckets.values().removeIf(bucket -> bucket.isFullAt(now));
     }
 
     /** One key's bucket; its methods are synchronized on the bucket, so keys never contend with each other. */

@@ -7,6 +7,8 @@ import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobState;
 import dev.dataapi.ports.out.QueryOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +21,23 @@ class JobWorkersConcurrencyTest {
     @AfterEach
     void close() {
         harness.close();
+    }
+
+    @Test
+    @DisplayName("give the company's slot back when a job goes back to the queue, not after the back-off")
+    void noPermitDuringBackOff() throws InterruptedException {
+        CompanyConcurrency concurrency = new CompanyConcurrency(1);
+        Job job = harness.queueFor("acme");
+
+        harness.start(settings().withPollInterval(Duration.ofSeconds(10)),
+                (request, sink) -> new QueryOutcome.Unavailable(Duration.ofSeconds(10)), concurrency);
+        harness.jobs.awaitAccepted("release", job.id());
+
+        Instant deadline = Instant.now().plusSeconds(2);
+        while (concurrency.inFlight(new CompanyId("acme")) > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        assertThat(concurrency.inFlight(new CompanyId("acme"))).as("while the worker waits 10 s").isZero();
     }
 
     @Test
