@@ -54,6 +54,15 @@ class JdbcQueryExecutorResourcesTest {
     }
 
     @Test
+    void given_an_execution_then_it_is_planned_for_its_own_values_not_with_a_generic_plan() {
+        CollectingSink sink = new CollectingSink();
+
+        executor.execute(request("SELECT current_setting('plan_cache_mode')", 10, Duration.ofSeconds(3)), sink);
+
+        assertThat(sink.single()).isEqualTo("force_custom_plan");
+    }
+
+    @Test
     void given_a_server_timeout_that_does_not_fire_first_when_executed_then_the_client_cancels_the_query()
             throws SQLException {
         // A negative grace makes the client cancel 1.5 s before the server-side timeout would fire.
@@ -138,6 +147,10 @@ class JdbcQueryExecutorResourcesTest {
                  ResultSet timeout = statement.executeQuery("SHOW statement_timeout")) {
                 timeout.next();
                 assertThat(timeout.getString(1)).isEqualTo("0");
+                try (ResultSet plans = statement.executeQuery("SHOW plan_cache_mode")) {
+                    plans.next();
+                    assertThat(plans.getString(1)).isEqualTo("auto");
+                }
                 assertThat(reused.getAutoCommit()).isTrue();
                 assertThat(reused.isReadOnly()).isFalse();
             }
