@@ -64,7 +64,7 @@ final class CatalogApplyCommand implements Callable<Integer> {
             if (prune) {
                 printPruned(out, deleted);
             }
-            err.println("Running servers see the changes within " + DurationOption.format(catalog.refresh()) + ".");
+            catalog.tellServers(err, "see the changes");
             return Main.OK;
         }
     }

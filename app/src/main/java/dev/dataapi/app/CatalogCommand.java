@@ -21,7 +21,8 @@ final class CatalogCommand implements Runnable {
     static final String WHERE_THE_CATALOG_IS = "The catalog is the server's: with DATA_API_DATABASE_URL (and _USER,"
             + " _PASSWORD) set, that PostgreSQL; otherwise the embedded default's under DATA_API_DATA_DIR (default"
             + " ./data), reached through the running server's PostgreSQL, or started for the command when no server"
-            + " runs. Each command says on stderr which database it used. Running servers see changes within"
+            + " runs; a command never creates it (start the server there once). Each command says on stderr which"
+            + " database it used. Running servers see changes within"
             + " DATA_API_CATALOG_REFRESH (default 2s).";
     /** Help text on exit codes, shared by the commands. */
     static final String EXIT_CODES = "%nExit codes: 0 done, 1 refused (the reason is printed) or the catalog could not"

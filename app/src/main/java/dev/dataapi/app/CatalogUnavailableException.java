@@ -4,6 +4,10 @@ package dev.dataapi.app;
 final class CatalogUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    CatalogUnavailableException(String message) {
+        super(message);
+    }
+
     CatalogUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -124,15 +124,34 @@ final class KeyCreateCommand implements Callable<Integer> {
                 return Main.REFUSED;
             }
             warnAboutUnusedNamespaces(err, key, stored);
-            store.apply(change);
+            // The check above reads; only the insert decides, so two commands creating one id cannot both succeed.
+            if (!insert(store, key, err)) {
+                return Main.REFUSED;
+            }
             out.println("id: " + key.id());
             out.println("company: " + key.company());
             out.println("prefix: " + token.prefix());
             out.println("This token is shown only once; only its SHA-256 is stored, so keep it now:");
             out.println(token.token());
-            err.println("Running servers accept it within " + DurationOption.format(catalog.refresh()) + ".");
+            catalog.tellServers(err, "accept it");
             return Main.OK;
         }
+    }
+
+    /** Stores the new key unless its id was taken meanwhile; says why not on {@code err}. */
+    private static boolean insert(CatalogStore store, ApiKey key, PrintWriter err) {
+        boolean inserted;
+        try {
+            inserted = store.insertKey(key);
+        } catch (IllegalArgumentException e) {
+            err.println("Refused: " + e.getMessage() + ".");
+            return false;
+        }
+        if (!inserted) {
+            err.println("Refused: API key '" + key.id() + "' already exists (another command created it just now);"
+                    + " choose another --id, or give it a new token with: keys rotate " + key.id());
+        }
+        return inserted;
     }
 
     private Optional<Instant> expiry() {

@@ -40,7 +40,7 @@ final class KeyRevokeCommand implements Callable<Integer> {
             }
             catalog.store().apply(new CatalogSnapshot(List.of(), List.of(), List.of(key.get().asRevoked())));
             out.println("Revoked API key " + id + " (company " + key.get().company() + ").");
-            err.println("Running servers refuse it within " + DurationOption.format(catalog.refresh()) + ".");
+            catalog.tellServers(err, "refuse it");
             return Main.OK;
         }
     }

@@ -3,12 +3,10 @@ package dev.dataapi.app;
 import dev.dataapi.core.ApiToken;
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.RetiringToken;
-import dev.dataapi.ports.out.CatalogSnapshot;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,8 +53,13 @@ final class KeyRotateCommand implements Callable<Integer> {
             Optional<RetiringToken> previous = overlap.isZero() ? Optional.empty()
                     : Optional.of(new RetiringToken(key.tokenSha256(), key.tokenPrefix(), now.plus(overlap)));
             ApiToken token = ApiToken.generate();
-            catalog.store().apply(new CatalogSnapshot(List.of(), List.of(),
-                    List.of(key.withToken(token.sha256(), Optional.of(token.prefix()), previous))));
+            // Written only over the state read above: of two rotations, or a rotation and a revocation, one loses.
+            if (!catalog.store().replaceKey(key.tokenSha256(),
+                    key.withToken(token.sha256(), Optional.of(token.prefix()), previous))) {
+                err.println("Refused: API key " + id + " changed or was revoked while this command ran (another rotation"
+                        + " or a revocation); nothing was written. Run the command again.");
+                return Main.REFUSED;
+            }
             out.println("id: " + key.id());
             out.println("company: " + key.company());
             out.println("prefix: " + token.prefix());
@@ -68,7 +71,7 @@ final class KeyRotateCommand implements Callable<Integer> {
                             + ") no longer works."));
             out.println("This token is shown only once; only its SHA-256 is stored, so keep it now:");
             out.println(token.token());
-            err.println("Running servers accept it within " + DurationOption.format(catalog.refresh()) + ".");
+            catalog.tellServers(err, "accept it");
             return Main.OK;
         }
     }

@@ -43,6 +43,17 @@ final class Cli {
         }
     }
 
+    /**
+     * As {@link #run}, keeping no log lines: capturing them changes shared logger state, so only
+     * runs made this way may overlap.
+     */
+    static Run runAlongsideOthers(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Main.commandLine(env).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exitCode, out.toString(), err.toString(), List.of());
+    }
+
     static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -79,7 +90,12 @@ final class Cli {
 
         List<String> lines() {
             List<String> lines = new ArrayList<>();
-            for (ILoggingEvent event : List.copyOf(appender.list)) {
+            List<ILoggingEvent> events;
+            // The appender appends under its own monitor: copying under it too is safe while other threads log.
+            synchronized (appender) {
+                events = List.copyOf(appender.list);
+            }
+            for (ILoggingEvent event : events) {
                 IThrowableProxy thrown = event.getThrowableProxy();
                 lines.add(event.getFormattedMessage() + (thrown == null ? "" : System.lineSeparator()
                         + ThrowableProxyUtil.asString(thrown)));

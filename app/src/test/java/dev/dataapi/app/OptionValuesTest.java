@@ -89,4 +89,17 @@ class OptionValuesTest {
         assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app?password=s3cret")).isEqualTo("jdbc:postgresql://db/app");
         assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app?user=a&PASSWORD=x")).isEqualTo("jdbc:postgresql://db/app?user=a");
     }
+
+    @Test
+    void given_any_parameter_named_like_a_password_when_shown_then_it_is_left_out_wherever_it_stands() {
+        assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app?sslmode=verify-full&sslpassword=k3y"
+                + "&user=svc")).isEqualTo("jdbc:postgresql://db/app?sslmode=verify-full&user=svc");
+        assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app?SslPassword=k3y&Password=s3cret&password=x"))
+                .isEqualTo("jdbc:postgresql://db/app");
+        assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app?user=svc&ssl%50assword=k3y&ssl=true"))
+                .as("a percent-encoded name").isEqualTo("jdbc:postgresql://db/app?user=svc&ssl=true");
+        assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app?user=svc&&password&ssl=true"))
+                .as("empty parameters and a password without a value").isEqualTo("jdbc:postgresql://db/app?user=svc&ssl=true");
+        assertThat(CatalogConnection.withoutPassword("jdbc:postgresql://db/app")).isEqualTo("jdbc:postgresql://db/app");
+    }
 }
