@@ -8,6 +8,7 @@ import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,12 +151,31 @@ public final class JdbcCatalogStore implements CatalogStore {
                 throw refused("endpoint " + endpoint.company() + " " + endpoint.ref(), e);
             }
         }
+        lockStoredKeys(connection, changes.apiKeys());
         for (ApiKey key : changes.apiKeys()) {
             try {
                 CatalogWriter.upsert(connection, key);
             } catch (SQLException e) {
                 throw refused("api key " + key.id(), e);
             }
+        }
+    }
+
+    /**
+     * Locks the stored rows of the keys about to be written, in id order, before any of them is
+     * written. A key write also takes advisory locks on its token hashes (the trigger that keeps a
+     * hash to one key), and an upsert takes those before the row lock while an update (a rotation)
+     * takes them after: without the rows locked first, a revocation and a rotation of one key could
+     * deadlock.
+     */
+    private static void lockStoredKeys(Connection connection, List<ApiKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id FROM data_api.api_keys WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            lock.setArray(1, connection.createArrayOf("text", keys.stream().map(ApiKey::id).toArray()));
+            lock.executeQuery().close();
         }
     }
 
