@@ -12,12 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code catalog apply FILE [--prune]}: a checked file, written in one transaction. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -27,9 +24,7 @@ import picocli.CommandLine.Spec;
                 "The file is checked first against the stored catalog: with any problem, every one is printed with its"
                         + " entry and field and nothing is written."},
         footerHeading = "%n", footer = {CatalogCommand.WHERE_THE_CATALOG_IS, CatalogCommand.EXIT_CODES})
-final class CatalogApplyCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class CatalogApplyCommand extends CommandOnCatalog {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The catalog YAML file.")
     Path file;
@@ -40,33 +35,28 @@ final class CatalogApplyCommand implements Callable<Integer> {
     boolean prune;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (CatalogConnection catalog = CatalogConnection.open(Main.environment(spec))) {
-            err.println("Catalog: " + catalog.description());
-            CatalogStore store = catalog.store();
-            CatalogSnapshot stored = store.load();
-            CatalogFileResult result = prune ? CatalogFile.readPruning(file, stored) : CatalogFile.read(file, stored);
-            if (result instanceof CatalogFileResult.Invalid) {
-                CatalogCommand.printProblems(err, file, (CatalogFileResult.Invalid) result);
-                err.println("Nothing was applied.");
-                return Main.REFUSED;
-            }
-            CatalogSnapshot changes = ((CatalogFileResult.Valid) result).snapshot();
-            Set<CompanyId> pruned = new LinkedHashSet<>();
-            if (prune) {
-                changes.companies().stream().map(Company::id).forEach(pruned::add);
-            }
-            CatalogSnapshot deleted = store.apply(changes, pruned);
-            out.printf("Applied %s: %d companies, %d endpoints, %d API keys.%n", file, changes.companies().size(),
-                    changes.endpoints().size(), changes.apiKeys().size());
-            if (prune) {
-                printPruned(out, deleted);
-            }
-            catalog.tellServers(err, "see the changes");
-            return Main.OK;
+    int run(CatalogConnection catalog, PrintWriter out, PrintWriter err) {
+        CatalogStore store = catalog.store();
+        CatalogSnapshot stored = store.load();
+        CatalogFileResult result = prune ? CatalogFile.readPruning(file, stored) : CatalogFile.read(file, stored);
+        if (result instanceof CatalogFileResult.Invalid) {
+            CatalogCommand.printProblems(err, file, (CatalogFileResult.Invalid) result);
+            err.println("Nothing was applied.");
+            return Main.REFUSED;
         }
+        CatalogSnapshot changes = ((CatalogFileResult.Valid) result).snapshot();
+        Set<CompanyId> pruned = new LinkedHashSet<>();
+        if (prune) {
+            changes.companies().stream().map(Company::id).forEach(pruned::add);
+        }
+        CatalogSnapshot deleted = store.apply(changes, pruned);
+        out.printf("Applied %s: %d companies, %d endpoints, %d API keys.%n", file, changes.companies().size(),
+                changes.endpoints().size(), changes.apiKeys().size());
+        if (prune) {
+            printPruned(out, deleted);
+        }
+        catalog.tellServers(err, "see the changes");
+        return Main.OK;
     }
 
     private static void printPruned(PrintWriter out, CatalogSnapshot deleted) {

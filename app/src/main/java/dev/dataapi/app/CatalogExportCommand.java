@@ -4,11 +4,8 @@ import dev.dataapi.app.catalog.CatalogFile;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code catalog export [--company C]}: the stored catalog as a file that applies back to the same. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -16,34 +13,27 @@ import picocli.CommandLine.Spec;
                 + " written by token hash, never by token; companies' webhook secrets are included, so treat the"
                 + " output as a secret. Applying the output gives the same catalog back."},
         footerHeading = "%n", footer = {CatalogCommand.WHERE_THE_CATALOG_IS, CatalogCommand.EXIT_CODES})
-final class CatalogExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class CatalogExportCommand extends CommandOnCatalog {
 
     @Option(names = "--company", paramLabel = "COMPANY", description = "Only this company, its endpoints and its keys.")
     String company;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (CatalogConnection catalog = CatalogConnection.open(Main.environment(spec))) {
-            err.println("Catalog: " + catalog.description());
-            CatalogSnapshot stored = catalog.store().load();
-            if (company == null) {
-                out.print(CatalogFile.write(stored));
-                return Main.OK;
-            }
-            if (stored.companies().stream().noneMatch(known -> known.id().value().equals(company))) {
-                err.println("Refused: company '" + company + "' does not exist.");
-                return Main.REFUSED;
-            }
-            CompanyId id = new CompanyId(company);
-            out.print(CatalogFile.write(new CatalogSnapshot(
-                    stored.companies().stream().filter(known -> known.id().equals(id)).toList(),
-                    stored.endpoints().stream().filter(endpoint -> endpoint.company().equals(id)).toList(),
-                    stored.apiKeys().stream().filter(key -> key.company().equals(id)).toList())));
+    int run(CatalogConnection catalog, PrintWriter out, PrintWriter err) {
+        CatalogSnapshot stored = catalog.store().load();
+        if (company == null) {
+            out.print(CatalogFile.write(stored));
             return Main.OK;
         }
+        if (stored.companies().stream().noneMatch(known -> known.id().value().equals(company))) {
+            err.println("Refused: company '" + company + "' does not exist.");
+            return Main.REFUSED;
+        }
+        CompanyId id = new CompanyId(company);
+        out.print(CatalogFile.write(new CatalogSnapshot(
+                stored.companies().stream().filter(known -> known.id().equals(id)).toList(),
+                stored.endpoints().stream().filter(endpoint -> endpoint.company().equals(id)).toList(),
+                stored.apiKeys().stream().filter(key -> key.company().equals(id)).toList())));
+        return Main.OK;
     }
 }

@@ -20,14 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code keys create}: a new key with a generated token, shown once. */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,14 +32,11 @@ import picocli.CommandLine.Spec;
                 + " only its SHA-256 and a display prefix.",
                 "Output (stdout): the key's id, its prefix, then the token alone on the last line."},
         footerHeading = "%n", footer = {CatalogCommand.WHERE_THE_CATALOG_IS, CatalogCommand.EXIT_CODES})
-final class KeyCreateCommand implements Callable<Integer> {
+final class KeyCreateCommand extends CommandOnCatalog {
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int ID_SUFFIX_LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PINS = "share_context.";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--company", required = true, paramLabel = "COMPANY",
             description = "The company the key belongs to; it must exist in the catalog.")
@@ -82,60 +76,63 @@ final class KeyCreateCommand implements Callable<Integer> {
             description = "Requests an idle key may send at once, with --rate-limit. Default: N, a minute's worth.")
     Integer burst;
 
+    private CompanyId companyId;
+    private Optional<Instant> expiresAt;
+    private Optional<RateLimit> rateLimit;
+
     @Override
-    public Integer call() {
-        CompanyId companyId = parse("--company", () -> new CompanyId(company));
+    void checkOptions() {
+        companyId = parse("--company", () -> new CompanyId(company));
         if (id != null) {
             parse("--id", () -> Names.requireKebabCase("id", id));
         }
-        Optional<Instant> expiresAt = expiry();
-        Optional<RateLimit> rateLimit = rateLimit();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (CatalogConnection catalog = CatalogConnection.open(Main.environment(spec))) {
-            err.println("Catalog: " + catalog.description());
-            CatalogStore store = catalog.store();
-            CatalogSnapshot stored = store.load();
-            if (stored.companies().stream().noneMatch(known -> known.id().equals(companyId))) {
-                String companies = stored.companies().stream().map(known -> known.id().value()).sorted()
-                        .collect(Collectors.joining(", "));
-                err.println("Refused: company '" + company + "' does not exist (companies: "
-                        + (companies.isEmpty() ? "none yet; add one with catalog apply" : companies) + ").");
-                return Main.REFUSED;
-            }
-            String keyId = id != null ? id : generatedId(companyId, stored);
-            Optional<ApiKey> existing = stored.apiKeys().stream().filter(key -> key.id().equals(keyId)).findFirst();
-            if (existing.isPresent()) {
-                err.println("Refused: API key '" + keyId + "' already exists (company " + existing.get().company()
-                        + "); choose another --id, or give it a new token with: keys rotate " + keyId);
-                return Main.REFUSED;
-            }
-            ApiToken token = ApiToken.generate();
-            ApiKey key = new ApiKey(keyId, companyId, token.sha256(), Optional.of(token.prefix()),
-                    Set.copyOf(permissions),
-                    shareContext, namespaces == null ? Set.of() : new TreeSet<>(namespaces), rateLimit, expiresAt, false,
-                    Optional.empty());
-            CatalogSnapshot change = new CatalogSnapshot(List.of(), List.of(), List.of(key));
-            List<CatalogProblem> problems = new CatalogValidator().validateChanges(change, stored);
-            if (!problems.isEmpty()) {
-                err.println("Refused: the key breaks the catalog rules:");
-                problems.forEach(problem -> err.println("  " + problem.field() + ": " + problem.message()));
-                quotingHints(err, problems);
-                return Main.REFUSED;
-            }
-            warnAboutUnusedNamespaces(err, key, stored);
-            // The check above reads; only the insert decides, so two commands creating one id cannot both succeed.
-            if (!insert(store, key, err)) {
-                return Main.REFUSED;
-            }
-            out.println("id: " + key.id());
-            out.println("company: " + key.company());
-            out.println("prefix: " + token.prefix());
-            out.println("This token is shown only once; only its SHA-256 is stored, so keep it now:");
-            out.println(token.token());
-            catalog.tellServers(err, "accept it");
-            return Main.OK;
+        expiresAt = expiry();
+        rateLimit = rateLimit();
+    }
+
+    @Override
+    int run(CatalogConnection catalog, PrintWriter out, PrintWriter err) {
+        CatalogStore store = catalog.store();
+        CatalogSnapshot stored = store.load();
+        if (stored.companies().stream().noneMatch(known -> known.id().equals(companyId))) {
+            String companies = stored.companies().stream().map(known -> known.id().value()).sorted()
+                    .collect(Collectors.joining(", "));
+            err.println("Refused: company '" + company + "' does not exist (companies: "
+                    + (companies.isEmpty() ? "none yet; add one with catalog apply" : companies) + ").");
+            return Main.REFUSED;
         }
+        String keyId = id != null ? id : generatedId(companyId, stored);
+        Optional<ApiKey> existing = stored.apiKeys().stream().filter(key -> key.id().equals(keyId)).findFirst();
+        if (existing.isPresent()) {
+            err.println("Refused: API key '" + keyId + "' already exists (company " + existing.get().company()
+                    + "); choose another --id, or give it a new token with: keys rotate " + keyId);
+            return Main.REFUSED;
+        }
+        ApiToken token = ApiToken.generate();
+        ApiKey key = new ApiKey(keyId, companyId, token.sha256(), Optional.of(token.prefix()),
+                Set.copyOf(permissions),
+                shareContext, namespaces == null ? Set.of() : new TreeSet<>(namespaces), rateLimit, expiresAt, false,
+                Optional.empty());
+        CatalogSnapshot change = new CatalogSnapshot(List.of(), List.of(), List.of(key));
+        List<CatalogProblem> problems = new CatalogValidator().validateChanges(change, stored);
+        if (!problems.isEmpty()) {
+            err.println("Refused: the key breaks the catalog rules:");
+            problems.forEach(problem -> err.println("  " + problem.field() + ": " + problem.message()));
+            quotingHints(err, problems);
+            return Main.REFUSED;
+        }
+        warnAboutUnusedNamespaces(err, key, stored);
+        // The check above reads; only the insert decides, so two commands creating one id cannot both succeed.
+        if (!insert(store, key, err)) {
+            return Main.REFUSED;
+        }
+        out.println("id: " + key.id());
+        out.println("company: " + key.company());
+        out.println("prefix: " + token.prefix());
+        out.println("This token is shown only once; only its SHA-256 is stored, so keep it now:");
+        out.println(token.token());
+        catalog.tellServers(err, "accept it");
+        return Main.OK;
     }
 
     /** Stores the new key unless its id was taken meanwhile; says why not on {@code err}. */

@@ -11,12 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code keys list}: what each key may do and whether it is in use; never a token or a hash. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -24,49 +21,41 @@ import picocli.CommandLine.Spec;
                 + " limit, expiry, last use, whether revoked, and until when a rotated-out token still works."
                 + " Tokens and their hashes are never shown.",
         footerHeading = "%n", footer = {CatalogCommand.WHERE_THE_CATALOG_IS, CatalogCommand.EXIT_CODES})
-final class KeyListCommand implements Callable<Integer> {
+final class KeyListCommand extends CommandOnCatalog {
     private static final String NONE = "-";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--company", paramLabel = "COMPANY", description = "Only this company's keys.")
     String company;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (CatalogConnection catalog = CatalogConnection.open(Main.environment(spec))) {
-            err.println("Catalog: " + catalog.description());
-            CatalogSnapshot stored = catalog.store().load();
-            if (company != null && stored.companies().stream().noneMatch(known -> known.id().value().equals(company))) {
-                err.println("Refused: company '" + company + "' does not exist.");
-                return Main.REFUSED;
-            }
-            List<ApiKey> keys = stored.apiKeys().stream()
-                    .filter(key -> company == null || key.company().equals(new CompanyId(company)))
-                    .sorted(Comparator.comparing((ApiKey key) -> key.company().value()).thenComparing(ApiKey::id))
-                    .toList();
-            if (keys.isEmpty()) {
-                out.println(company == null ? "No API keys." : "Company " + company + " has no API keys.");
-                return Main.OK;
-            }
-            Map<String, Instant> lastUsed = catalog.usage().lastUsed();
-            TextTable table = new TextTable("ID", "COMPANY", "PREFIX", "PERMISSIONS", "PINS", "NAMESPACES", "RATE LIMIT",
-                    "EXPIRES", "LAST USED", "REVOKED", "PREVIOUS TOKEN UNTIL");
-            for (ApiKey key : keys) {
-                table.add(key.id(), key.company().value(), key.tokenPrefix().orElse(NONE), permissions(key),
-                        key.shareContext().isEmpty() ? NONE : ShareContextOption.format(key.shareContext()),
-                        key.namespaces().isEmpty() ? "all" : String.join(",", key.namespaces()),
-                        key.rateLimit().map(limit -> limit.requestsPerMinute() + "/min burst " + limit.burst()).orElse("default"),
-                        instant(key.expiresAt(), "never"), instant(Optional.ofNullable(lastUsed.get(key.id())), "never"),
-                        key.revoked() ? "yes" : "no",
-                        instant(key.previousToken().map(previous -> previous.until()), NONE));
-            }
-            out.print(table.render());
+    int run(CatalogConnection catalog, PrintWriter out, PrintWriter err) {
+        CatalogSnapshot stored = catalog.store().load();
+        if (company != null && stored.companies().stream().noneMatch(known -> known.id().value().equals(company))) {
+            err.println("Refused: company '" + company + "' does not exist.");
+            return Main.REFUSED;
+        }
+        List<ApiKey> keys = stored.apiKeys().stream()
+                .filter(key -> company == null || key.company().equals(new CompanyId(company)))
+                .sorted(Comparator.comparing((ApiKey key) -> key.company().value()).thenComparing(ApiKey::id))
+                .toList();
+        if (keys.isEmpty()) {
+            out.println(company == null ? "No API keys." : "Company " + company + " has no API keys.");
             return Main.OK;
         }
+        Map<String, Instant> lastUsed = catalog.usage().lastUsed();
+        TextTable table = new TextTable("ID", "COMPANY", "PREFIX", "PERMISSIONS", "PINS", "NAMESPACES", "RATE LIMIT",
+                "EXPIRES", "LAST USED", "REVOKED", "PREVIOUS TOKEN UNTIL");
+        for (ApiKey key : keys) {
+            table.add(key.id(), key.company().value(), key.tokenPrefix().orElse(NONE), permissions(key),
+                    key.shareContext().isEmpty() ? NONE : ShareContextOption.format(key.shareContext()),
+                    key.namespaces().isEmpty() ? "all" : String.join(",", key.namespaces()),
+                    key.rateLimit().map(limit -> limit.requestsPerMinute() + "/min burst " + limit.burst()).orElse("default"),
+                    instant(key.expiresAt(), "never"), instant(Optional.ofNullable(lastUsed.get(key.id())), "never"),
+                    key.revoked() ? "yes" : "no",
+                    instant(key.previousToken().map(previous -> previous.until()), NONE));
+        }
+        out.print(table.render());
+        return Main.OK;
     }
 
     private static String permissions(ApiKey key) {
