@@ -1,6 +1,7 @@
 package dev.dataapi.app;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,22 +13,28 @@ final class Durations {
     }
 
     static Duration parse(String name, String value) {
+        return read(value).orElseThrow(() -> new ConfigException(name
+                + " must be a duration such as 500ms, 2s, 5m, 24h or 90d, got '" + value + "'"));
+    }
+
+    /** {@code value} as a duration ({@code 500ms}, {@code 2s}, {@code 5m}, {@code 24h}, {@code 90d}), when it is one. */
+    static Optional<Duration> read(String value) {
         Matcher matcher = SHORT.matcher(value.trim());
         if (!matcher.matches()) {
-            throw new ConfigException(name + " must be a duration such as 500ms, 2s, 5m, 24h or 90d, got '" + value + "'");
+            return Optional.empty();
         }
         long amount = Long.parseLong(matcher.group(1));
         switch (matcher.group(2)) {
             case "ms":
-                return Duration.ofMillis(amount);
+                return Optional.of(Duration.ofMillis(amount));
             case "s":
-                return Duration.ofSeconds(amount);
+                return Optional.of(Duration.ofSeconds(amount));
             case "m":
-                return Duration.ofMinutes(amount);
+                return Optional.of(Duration.ofMinutes(amount));
             case "h":
-                return Duration.ofHours(amount);
+                return Optional.of(Duration.ofHours(amount));
             default:
-                return Duration.ofDays(amount);
+                return Optional.of(Duration.ofDays(amount));
         }
     }
 }
