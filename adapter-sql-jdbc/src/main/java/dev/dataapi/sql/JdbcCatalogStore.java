@@ -59,7 +59,7 @@ public final class JdbcCatalogStore implements CatalogStore {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new CatalogStoreException("could not load the catalog: " + e.getMessage(), e);
+            throw new CatalogStoreException("could not load the catalog: " + CatalogErrors.describe(e), e);
         }
         skippedRowWarnings.report(skipped);
         return snapshot;
@@ -92,7 +92,7 @@ public final class JdbcCatalogStore implements CatalogStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new CatalogStoreException("could not apply the catalog: " + e.getMessage(), e);
+            throw new CatalogStoreException("could not apply the catalog: " + CatalogErrors.describe(e), e);
         }
         for (SkippedRow row : unreadable) {
             LOG.log(Level.WARNING, "catalog: pruned the stored {0}, which is not among the reported deletions"
@@ -181,6 +181,6 @@ public final class JdbcCatalogStore implements CatalogStore {
 
     private static CatalogStoreException refused(String entry, SQLException e) {
         return new CatalogStoreException("could not apply the catalog: the database refused " + entry + ": "
-                + e.getMessage(), e);
+                + CatalogErrors.describe(e), e);
     }
 }

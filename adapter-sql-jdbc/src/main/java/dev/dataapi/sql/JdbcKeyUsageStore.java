@@ -63,7 +63,7 @@ public final class JdbcKeyUsageStore implements KeyUsageStore {
             statement.setArray(2, connection.createArrayOf("text", times));
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new CatalogStoreException("could not record when API keys were last used: " + e.getMessage(), e);
+            throw new CatalogStoreException("could not record when API keys were last used: " + CatalogErrors.describe(e), e);
         }
     }
 
@@ -80,7 +80,7 @@ public final class JdbcKeyUsageStore implements KeyUsageStore {
                 lastUsed.put(rows.getString("id"), rows.getObject("last_used_at", OffsetDateTime.class).toInstant());
             }
         } catch (SQLException e) {
-            throw new CatalogStoreException("could not read when API keys were last used: " + e.getMessage(), e);
+            throw new CatalogStoreException("could not read when API keys were last used: " + CatalogErrors.describe(e), e);
         }
         return lastUsed;
     }

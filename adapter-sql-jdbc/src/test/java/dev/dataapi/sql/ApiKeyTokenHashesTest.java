@@ -55,6 +55,20 @@ class ApiKeyTokenHashesTest {
     }
 
     @Test
+    void given_a_key_taking_another_keys_token_when_refused_then_the_message_names_the_constraint_not_the_hash() {
+        ApiKey stored = aKey().withId(unique("stored")).withCompany(company).withToken(unique("token")).build();
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(), List.of(stored)));
+        ApiKey copy = aKey().withId(unique("copy")).withCompany(company).withTokenSha256(stored.tokenSha256()).build();
+
+        assertThatThrownBy(() -> store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(copy))))
+                .isInstanceOf(CatalogStoreException.class)
+                .hasMessageContaining("api key " + copy.id())
+                .hasMessageContaining("api_keys_token_sha256_unique")
+                .hasMessageContaining("23505")
+                .hasMessageNotContaining(stored.tokenSha256());
+    }
+
+    @Test
     void given_a_stored_rotated_key_when_another_key_takes_its_previous_token_as_current_then_refused() {
         String previous = sha256Hex(unique("previous"));
         ApiKey rotated = aKey().withId(unique("rotated")).withCompany(company).build()
