@@ -41,7 +41,7 @@ final class CatalogWriter {
     private static final String API_KEY_VALUES = "?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?";
 
     // What an applied key may not undo (CatalogStore#apply, ApiKey#appliedOver): k is the stored row.
-    private static final String WRITTEN_BEFORE_ROTATION = "EXCLUDED.token_sha256 = k.previous_token_sha256";
+    private static final String WRITTEN_BEFORE_ROTATION = "(k.token_managed OR EXCLUDED.token_sha256 = k.previous_token_sha256)";
     private static final String KEEPS_STORED_PREVIOUS = "(" + WRITTEN_BEFORE_ROTATION
             + " OR (EXCLUDED.token_sha256 = k.token_sha256 AND EXCLUDED.previous_token_sha256 IS NULL))";
     private static final String MERGED_TOKEN = "CASE WHEN " + WRITTEN_BEFORE_ROTATION
@@ -68,15 +68,13 @@ final class CatalogWriter {
             + " ON CONFLICT (id) DO UPDATE SET (" + UPDATED_COLUMNS + ", updated_at) = (" + MERGED_COLUMNS + ", now())"
             + " WHERE (" + STORED_COLUMNS + ") IS DISTINCT FROM (" + MERGED_COLUMNS + ")";
 
-    private static final String INSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (" + API_KEY_COLUMNS + ")"
-            + " VALUES (" + API_KEY_VALUES + ") ON CONFLICT (id) DO NOTHING";
+    private static final String INSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (" + API_KEY_COLUMNS
+            + ", token_managed) VALUES (" + API_KEY_VALUES + ", true) ON CONFLICT (id) DO NOTHING";
 
-    private static final String REPLACE_API_KEY = "UPDATE data_api.api_keys AS k SET (" + UPDATED_COLUMNS
-            + ", updated_at) = (v.company_id, v.token_sha256, v.token_prefix, v.permissions, v.share_context,"
-            + " v.namespaces, v.rate_limit_per_minute, v.rate_limit_burst, v.expires_at, v.revoked,"
-            + " v.previous_token_sha256, v.previous_token_prefix, v.previous_token_until, now())"
-            + " FROM (VALUES (" + API_KEY_VALUES + ")) AS v (" + API_KEY_COLUMNS + ")"
-            + " WHERE k.id = v.id AND k.token_sha256 = ? AND NOT k.revoked";
+    // Only the token columns: whatever an apply changed since the caller read the key stays.
+    private static final String ROTATE_TOKEN = "UPDATE data_api.api_keys SET token_sha256 = ?, token_prefix = ?,"
+            + " previous_token_sha256 = ?, previous_token_prefix = ?, previous_token_until = ?, token_managed = true,"
+            + " updated_at = now() WHERE id = ? AND token_sha256 = ? AND NOT revoked";
 
     private CatalogWriter() {
     }
@@ -125,11 +123,17 @@ final class CatalogWriter {
         }
     }
 
-    /** Replaces a key whose current token is still {@code expectedTokenSha256} and that is not revoked. */
-    static boolean replace(Connection connection, String expectedTokenSha256, ApiKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(REPLACE_API_KEY)) {
-            bind(connection, statement, key);
-            statement.setString(15, expectedTokenSha256);
+    /** Gives a key a new token when its current token is still {@code expectedTokenSha256} and it is not revoked. */
+    static boolean rotate(Connection connection, String keyId, String expectedTokenSha256, String newTokenSha256,
+                          Optional<String> newPrefix, Optional<RetiringToken> previous) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ROTATE_TOKEN)) {
+            statement.setString(1, newTokenSha256);
+            statement.setString(2, newPrefix.orElse(null));
+            statement.setString(3, previous.map(RetiringToken::tokenSha256).orElse(null));
+            statement.setString(4, previous.flatMap(RetiringToken::tokenPrefix).orElse(null));
+            setInstant(statement, 5, previous.map(RetiringToken::until));
+            statement.setString(6, keyId);
+            statement.setString(7, expectedTokenSha256);
             return statement.executeUpdate() == 1;
         }
     }

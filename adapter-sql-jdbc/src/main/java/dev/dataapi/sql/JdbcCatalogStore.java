@@ -4,6 +4,7 @@ import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.Company;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
+import dev.dataapi.ports.RetiringToken;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import java.lang.System.Logger.Level;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -108,11 +110,14 @@ public final class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
-    public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
+    public boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256,
+                               Optional<String> newPrefix, Optional<RetiringToken> previous) {
+        Objects.requireNonNull(keyId, "'keyId' is required");
         Objects.requireNonNull(expectedTokenSha256, "'expectedTokenSha256' is required");
-        Objects.requireNonNull(replacement, "'replacement' is required");
-        return writeKey("api key " + replacement.id(),
-                connection -> CatalogWriter.replace(connection, expectedTokenSha256, replacement));
+        Objects.requireNonNull(newTokenSha256, "'newTokenSha256' is required");
+        return writeKey("api key " + keyId, connection -> CatalogWriter.rotate(connection, keyId, expectedTokenSha256,
+                newTokenSha256, Objects.requireNonNullElse(newPrefix, Optional.empty()),
+                Objects.requireNonNullElse(previous, Optional.empty())));
     }
 
     /** One key write in its own transaction; a missing company or a taken token is the caller's mistake. */

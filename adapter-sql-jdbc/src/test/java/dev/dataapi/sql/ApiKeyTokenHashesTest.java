@@ -104,10 +104,10 @@ class ApiKeyTokenHashesTest {
         store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build()), List.of(), List.of(rotated)));
         ApiKey rolledBack = rotated.withToken(first, Optional.empty(), retiring(second));
 
-        // A file cannot do this (its token would read as written before the rotation); a replacement can.
-        boolean replaced = store.replaceKey(second, rolledBack);
+        // A file cannot do this (its token would read as written before the rotation); a rotation can.
+        boolean rotatedBack = store.rotateToken(rotated.id(), second, first, Optional.empty(), retiring(second));
 
-        assertThat(replaced).isTrue();
+        assertThat(rotatedBack).isTrue();
         assertThat(store.load().apiKeys()).contains(rolledBack);
     }
 

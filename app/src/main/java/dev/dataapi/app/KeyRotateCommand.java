@@ -44,9 +44,9 @@ final class KeyRotateCommand extends CommandOnCatalog {
         Optional<RetiringToken> previous = overlap.isZero() ? Optional.empty()
                 : Optional.of(new RetiringToken(key.tokenSha256(), key.tokenPrefix(), now.plus(overlap)));
         ApiToken token = ApiToken.generate();
-        // Written only over the state read above: of two rotations, or a rotation and a revocation, one loses.
-        if (!catalog.store().replaceKey(key.tokenSha256(),
-                key.withToken(token.sha256(), Optional.of(token.prefix()), previous))) {
+        // Written only over the token read above: of two rotations, or a rotation and a revocation, one loses.
+        if (!catalog.store().rotateToken(key.id(), key.tokenSha256(), token.sha256(), Optional.of(token.prefix()),
+                previous)) {
             err.println("Refused: API key " + id + " changed or was revoked while this command ran (another rotation"
                     + " or a revocation); nothing was written. Run the command again.");
             return Main.REFUSED;

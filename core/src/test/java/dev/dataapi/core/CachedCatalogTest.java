@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dataapi.core.memory.InMemoryCatalogStore;
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.CompanyId;
+import dev.dataapi.ports.RetiringToken;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -202,8 +204,9 @@ class CachedCatalogTest {
             }
 
             @Override
-            public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
-                return store.replaceKey(expectedTokenSha256, replacement);
+            public boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256,
+                                       Optional<String> newPrefix, Optional<RetiringToken> previous) {
+                return store.rotateToken(keyId, expectedTokenSha256, newTokenSha256, newPrefix, previous);
             }
         };
         CachedCatalog catalog = new CachedCatalog(slow, Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
@@ -241,8 +244,10 @@ class CachedCatalogTest {
     void given_two_keys_with_one_token_hash_when_looked_up_then_neither_authenticates() {
         ApiKey first = aKey().withId("first").withToken("shared").build();
         ApiKey second = aKey().withId("second").withToken("shared").build();
-        CachedCatalog catalog = new CachedCatalog(new InMemoryCatalogStore(new CatalogSnapshot(
-                List.of(aCompany().build()), List.<Endpoint>of(), List.of(first, second))), Duration.ofMinutes(1));
+        // Our stores refuse such a catalog; a row a DBA wrote by hand is what this guards against.
+        CatalogSnapshot handWritten = new CatalogSnapshot(List.of(aCompany().build()), List.<Endpoint>of(),
+                List.of(first, second));
+        CachedCatalog catalog = new CachedCatalog(new FixedStore(handWritten), Duration.ofMinutes(1));
 
         catalog.refreshNow();
 
@@ -253,6 +258,36 @@ class CachedCatalogTest {
     void given_a_refresh_interval_that_is_not_positive_then_construction_is_refused() {
         assertThatThrownBy(() -> new CachedCatalog(store, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'refreshInterval'");
+    }
+
+    /** A store that always loads the same snapshot and takes no writes. */
+    private static final class FixedStore implements CatalogStore {
+        private final CatalogSnapshot snapshot;
+
+        FixedStore(CatalogSnapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public CatalogSnapshot load() {
+            return snapshot;
+        }
+
+        @Override
+        public CatalogSnapshot apply(CatalogSnapshot changes, Set<CompanyId> pruned) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public boolean insertKey(ApiKey key) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256,
+                                   Optional<String> newPrefix, Optional<RetiringToken> previous) {
+            throw new UnsupportedOperationException("read only");
+        }
     }
 
     /** A store that can be made to fail, and that counts its loads. */
@@ -313,8 +348,9 @@ class CachedCatalogTest {
         }
 
         @Override
-        public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
-            return delegate.replaceKey(expectedTokenSha256, replacement);
+        public boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256,
+                                   Optional<String> newPrefix, Optional<RetiringToken> previous) {
+            return delegate.rotateToken(keyId, expectedTokenSha256, newTokenSha256, newPrefix, previous);
         }
     }
 }

@@ -258,7 +258,8 @@ class DataApiTest {
             }
 
             @Override
-            public boolean replaceKey(String expectedTokenSha256, dev.dataapi.ports.ApiKey replacement) {
+            public boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256,
+                                       Optional<String> newPrefix, Optional<dev.dataapi.ports.RetiringToken> previous) {
                 throw new IllegalStateException("the catalog database is unreachable");
             }
         };

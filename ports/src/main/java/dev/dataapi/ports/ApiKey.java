@@ -174,26 +174,29 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
 
     /**
      * The key to store when this key is applied over {@code stored} (same id), under the rules of
-     * {@link dev.dataapi.ports.out.CatalogStore#apply}: a revocation is never undone; a key whose
-     * token is the stored key's previous token (written before a rotation) keeps the stored tokens;
-     * a key with the stored current token that names no previous token (or no prefix) keeps the
-     * stored one. Everything else comes from this key.
+     * {@link dev.dataapi.ports.out.CatalogStore#apply}: a revocation is never undone; a stored token
+     * managed by the command line (created or rotated there) stays, as does a stored rotation when
+     * this key's token is the stored key's previous token (written before the rotation); a key with
+     * the stored current token that names no previous token (or no prefix) keeps the stored one.
+     * Everything else comes from this key.
      *
-     * @param stored the key stored under the same id
+     * @param stored             the key stored under the same id
+     * @param storedTokenManaged true when the stored key's token was created or rotated by the
+     *                           command line rather than written by a catalog file
      * @return the key to store
      * @throws IllegalArgumentException when the ids differ
      */
-    public ApiKey appliedOver(ApiKey stored) {
+    public ApiKey appliedOver(ApiKey stored, boolean storedTokenManaged) {
         if (!stored.id().equals(id)) {
             throw new IllegalArgumentException("api key '" + id + "' cannot be applied over api key '" + stored.id() + "'");
         }
-        boolean writtenBeforeRotation = stored.previousToken()
+        boolean keepStoredToken = storedTokenManaged || stored.previousToken()
                 .map(previous -> previous.tokenSha256().equals(tokenSha256)).orElse(false);
         boolean sameToken = stored.tokenSha256().equals(tokenSha256);
-        String token = writtenBeforeRotation ? stored.tokenSha256() : tokenSha256;
-        Optional<String> prefix = writtenBeforeRotation || (sameToken && tokenPrefix.isEmpty())
+        String token = keepStoredToken ? stored.tokenSha256() : tokenSha256;
+        Optional<String> prefix = keepStoredToken || (sameToken && tokenPrefix.isEmpty())
                 ? stored.tokenPrefix() : tokenPrefix;
-        Optional<RetiringToken> previous = writtenBeforeRotation || (sameToken && previousToken.isEmpty())
+        Optional<RetiringToken> previous = keepStoredToken || (sameToken && previousToken.isEmpty())
                 ? stored.previousToken() : previousToken;
         return new ApiKey(id, company, token, prefix, permissions, shareContext, namespaces, rateLimit, expiresAt,
                 revoked || stored.revoked(), previous);

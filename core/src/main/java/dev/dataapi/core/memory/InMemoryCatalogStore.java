@@ -5,11 +5,13 @@ import dev.dataapi.ports.Company;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Endpoint;
 import dev.dataapi.ports.EndpointRef;
+import dev.dataapi.ports.RetiringToken;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.ports.out.CatalogStore;
 import dev.dataapi.ports.out.KeyUsageStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
     private final Object writeLock = new Object();
     private volatile CatalogSnapshot current = CatalogSnapshot.empty();
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
+    /** Keys whose token was created or rotated here rather than written by an apply: an apply keeps it. */
+    private final Set<String> tokenManaged = ConcurrentHashMap.newKeySet();
 
     /** An empty store. */
     public InMemoryCatalogStore() {
@@ -63,25 +67,29 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
         Objects.requireNonNull(changes, "'changes' is required");
         Objects.requireNonNull(pruned, "'pruned' is required");
         synchronized (writeLock) {
-            CatalogSnapshot merged = merged(current, changes);
+            // Pruned first, as the database store does: a file may give a dropped key's token to a new key.
             Set<EndpointKey> namedEndpoints = new HashSet<>();
             changes.endpoints().forEach(endpoint -> namedEndpoints.add(EndpointKey.of(endpoint)));
             Set<String> namedKeys = new HashSet<>();
             changes.apiKeys().forEach(key -> namedKeys.add(key.id()));
             List<Endpoint> keptEndpoints = new ArrayList<>();
             List<Endpoint> removedEndpoints = new ArrayList<>();
-            for (Endpoint endpoint : merged.endpoints()) {
+            for (Endpoint endpoint : current.endpoints()) {
                 boolean remove = pruned.contains(endpoint.company()) && !namedEndpoints.contains(EndpointKey.of(endpoint));
                 (remove ? removedEndpoints : keptEndpoints).add(endpoint);
             }
             List<ApiKey> keptKeys = new ArrayList<>();
             List<ApiKey> removedKeys = new ArrayList<>();
-            for (ApiKey key : merged.apiKeys()) {
+            for (ApiKey key : current.apiKeys()) {
                 boolean remove = pruned.contains(key.company()) && !namedKeys.contains(key.id());
                 (remove ? removedKeys : keptKeys).add(key);
             }
-            current = new CatalogSnapshot(merged.companies(), keptEndpoints, keptKeys);
-            removedKeys.forEach(key -> lastUsed.remove(key.id()));
+            CatalogSnapshot merged = merged(new CatalogSnapshot(current.companies(), keptEndpoints, keptKeys), changes);
+            current = merged;
+            removedKeys.forEach(key -> {
+                lastUsed.remove(key.id());
+                tokenManaged.remove(key.id());
+            });
             return new CatalogSnapshot(List.of(), removedEndpoints, removedKeys);
         }
     }
@@ -95,26 +103,29 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
             }
             requireUnusedToken(key, key.id());
             current = merged(current, new CatalogSnapshot(List.of(), List.of(), List.of(key)));
+            tokenManaged.add(key.id());
             return true;
         }
     }
 
     @Override
-    public boolean replaceKey(String expectedTokenSha256, ApiKey replacement) {
+    public boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256,
+                               Optional<String> newPrefix, Optional<RetiringToken> previous) {
+        Objects.requireNonNull(keyId, "'keyId' is required");
         Objects.requireNonNull(expectedTokenSha256, "'expectedTokenSha256' is required");
-        Objects.requireNonNull(replacement, "'replacement' is required");
         synchronized (writeLock) {
-            Optional<ApiKey> stored = current.apiKeys().stream().filter(key -> key.id().equals(replacement.id())).findFirst();
+            Optional<ApiKey> stored = current.apiKeys().stream().filter(key -> key.id().equals(keyId)).findFirst();
             if (stored.isEmpty() || stored.get().revoked() || !stored.get().tokenSha256().equals(expectedTokenSha256)) {
                 return false;
             }
-            requireUnusedToken(replacement, replacement.id());
-            requireKnownCompany(replacement);
+            ApiKey rotated = stored.get().withToken(newTokenSha256, newPrefix, previous);
+            requireUnusedToken(rotated, keyId);
             List<ApiKey> keys = new ArrayList<>();
             for (ApiKey key : current.apiKeys()) {
-                keys.add(key.id().equals(replacement.id()) ? replacement : key);
+                keys.add(key.id().equals(keyId) ? rotated : key);
             }
             current = new CatalogSnapshot(current.companies(), current.endpoints(), keys);
+            tokenManaged.add(keyId);
             return true;
         }
     }
@@ -136,12 +147,6 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
         }
     }
 
-    private void requireKnownCompany(ApiKey key) {
-        if (current.companies().stream().noneMatch(company -> company.id().equals(key.company()))) {
-            throw new IllegalArgumentException("api_key " + key.id() + ": 'company' " + key.company()
-                    + " is not a known company");
-        }
-    }
 
     @Override
     public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
@@ -172,10 +177,11 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
         Objects.requireNonNull(snapshot, "'snapshot' is required");
         synchronized (writeLock) {
             current = merged(CatalogSnapshot.empty(), snapshot);
+            tokenManaged.clear();
         }
     }
 
-    private static CatalogSnapshot merged(CatalogSnapshot base, CatalogSnapshot changes) {
+    private CatalogSnapshot merged(CatalogSnapshot base, CatalogSnapshot changes) {
         Map<CompanyId, Company> companies = new LinkedHashMap<>();
         base.companies().forEach(company -> companies.put(company.id(), company));
         changes.companies().forEach(company -> companies.put(company.id(), company));
@@ -192,8 +198,9 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
         for (ApiKey key : changes.apiKeys()) {
             requireKnown(companies, key.company(), "api_key " + key.id());
             ApiKey stored = keys.get(key.id());
-            keys.put(key.id(), stored == null ? key : key.appliedOver(stored));
+            keys.put(key.id(), stored == null ? key : key.appliedOver(stored, tokenManaged.contains(key.id())));
         }
+        requireDistinctTokens(keys.values());
         return new CatalogSnapshot(new ArrayList<>(companies.values()), new ArrayList<>(endpoints.values()),
                 new ArrayList<>(keys.values()));
     }
@@ -201,6 +208,23 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
     private static void requireKnown(Map<CompanyId, Company> companies, CompanyId company, String entry) {
         if (!companies.containsKey(company)) {
             throw new IllegalArgumentException(entry + ": 'company' " + company + " is not a known company");
+        }
+    }
+
+    /** Refuses a catalog in which one token hash, current or previous, names two keys, as the database does. */
+    private static void requireDistinctTokens(Iterable<ApiKey> keys) {
+        Map<String, String> owners = new HashMap<>();
+        for (ApiKey key : keys) {
+            List<String> hashes = new ArrayList<>();
+            hashes.add(key.tokenSha256());
+            key.previousToken().ifPresent(previous -> hashes.add(previous.tokenSha256()));
+            for (String hash : hashes) {
+                String owner = owners.putIfAbsent(hash, key.id());
+                if (owner != null && !owner.equals(key.id())) {
+                    throw new IllegalArgumentException("api_key " + key.id() + ": its token is already api_key " + owner
+                            + "'s");
+                }
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.dataapi.ports.out;
 
 import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.CompanyId;
+import dev.dataapi.ports.RetiringToken;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,11 +28,12 @@ public interface CatalogStore {
      * (company, namespace, slug) for endpoints, key id for API keys. All or nothing. Entries not
      * named in {@code changes} are left alone.
      *
-     * <p>Two things a catalog file written earlier must not undo: a stored key's revocation stays
-     * (revocation is final), and when an applied key's token is the stored key's previous token (a
-     * file from before a rotation), the stored current and previous tokens are kept. Likewise a
-     * stored previous token is kept when the applied key has the same current token and names no
-     * previous token, so that re-applying a file does not cut a rotation's overlap short.
+     * <p>What a catalog file written earlier must not undo (see {@link ApiKey#appliedOver}): a
+     * stored key's revocation stays (revocation is final); the token of a key created by
+     * {@link #insertKey} or rotated by {@link #rotateToken} is managed there, so an apply keeps its
+     * stored current and previous tokens; an applied key whose token is the stored key's previous
+     * token (a file from before a rotation) keeps the stored tokens too; and an applied key with the
+     * stored current token that names no previous token (or no prefix) keeps the stored one.
      *
      * @param changes the entries to create or replace
      */
@@ -51,7 +54,7 @@ public interface CatalogStore {
 
     /**
      * Stores a new API key, never replacing one: two writers creating the same id cannot both
-     * succeed.
+     * succeed. Its token is managed by this store from then on: an apply keeps it.
      *
      * @param key the new key; its company must be stored
      * @return false, and nothing written, when a key with that id exists
@@ -61,13 +64,20 @@ public interface CatalogStore {
     boolean insertKey(ApiKey key);
 
     /**
-     * Replaces a stored key only if it is unchanged since it was read: its current token is still
-     * {@code expectedTokenSha256} and it is not revoked. Two rotations, or a rotation and a
-     * revocation, racing on one key cannot both win.
+     * Gives a stored key a new token (a rotation), only if its current token is still
+     * {@code expectedTokenSha256} and it is not revoked: two rotations, or a rotation and a
+     * revocation, racing on one key cannot both win. Only the token changes (current token, its
+     * prefix, the previous token); what an apply changed meanwhile (permissions, scope, expiry) stays.
+     * The key's token is managed by this store from then on: an apply keeps it.
      *
+     * @param keyId               the key
      * @param expectedTokenSha256 the current token hash the caller read
-     * @param replacement         the new state of the key (same id)
+     * @param newTokenSha256      the new token's hash
+     * @param newPrefix           the new token's display prefix
+     * @param previous            the token that keeps working for a while, if any
      * @return false, and nothing written, when the key is missing, revoked or its token changed
+     * @throws IllegalArgumentException when the new or previous hash is already another key's
      */
-    boolean replaceKey(String expectedTokenSha256, ApiKey replacement);
+    boolean rotateToken(String keyId, String expectedTokenSha256, String newTokenSha256, Optional<String> newPrefix,
+                        Optional<RetiringToken> previous);
 }
