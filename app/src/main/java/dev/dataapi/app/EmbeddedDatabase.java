@@ -117,6 +117,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("cluster_name", clusterName)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The library's own hook would stop PostgreSQL at SIGTERM while requests and jobs still
+                    // finish on it; the application stops it last instead (a kill -9 leaves an orphan that the
+                    // next start stops).
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory.toAbsolutePath());
             return Optional.of(new EmbeddedDatabase(postgres));
