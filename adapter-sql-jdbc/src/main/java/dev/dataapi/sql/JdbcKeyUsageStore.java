@@ -21,12 +21,14 @@ import javax.sql.DataSource;
  * microsecond, finer digits dropped. Needs a writable data source. Thread-safe.
  */
 public final class JdbcKeyUsageStore implements KeyUsageStore {
-    // The WHERE leaves a row alone unless it moves forward (no dead tuple for nothing); a concurrent
-    // flush of the same key re-checks it against the row it waited for.
-    private static final String RECORD = "UPDATE data_api.api_keys AS k"
-            + " SET last_used_at = GREATEST(k.last_used_at, used.at)"
-            + " FROM unnest(?::text[], ?::timestamptz[]) AS used (id, at)"
-            + " WHERE k.id = used.id AND (k.last_used_at IS NULL OR k.last_used_at < used.at)";
+    // The rows are locked first in id order, as a catalog apply locks them, so a flush and an apply
+    // touching the same keys cannot deadlock. The WHERE leaves a row alone unless it moves forward (no
+    // dead tuple for nothing); a concurrent flush of the same key re-checks it against the row it waited for.
+    private static final String RECORD = "WITH used AS (SELECT * FROM unnest(?::text[], ?::timestamptz[]) AS u (id, at)),"
+            + " locked AS (SELECT k.id FROM data_api.api_keys k JOIN used ON used.id = k.id ORDER BY k.id FOR UPDATE OF k)"
+            + " UPDATE data_api.api_keys AS k SET last_used_at = GREATEST(k.last_used_at, used.at)"
+            + " FROM used WHERE k.id = used.id AND k.id IN (SELECT id FROM locked)"
+            + " AND (k.last_used_at IS NULL OR k.last_used_at < used.at)";
     private static final String LAST_USED = "SELECT id, last_used_at FROM data_api.api_keys WHERE last_used_at IS NOT NULL";
 
     private final DataSource dataSource;
