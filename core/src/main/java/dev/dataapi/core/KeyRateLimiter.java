@@ -58,7 +58,20 @@ public final class KeyRateLimiter {
         }
         Instant now = clock.instant();
         tidy(now);
-        return buckets.computeIfAbsent(key.id(), id -> new TokenBucket(limit.get(), now)).take(limit.get(), now);
+        while (true) {
+            TokenBucket bucket = buckets.computeIfAbsent(key.id(), id -> new TokenBucket(limit.get(), now));
+            Optional<RateDecision> decision = bucket.take(limit.get(), now);
+            if (decision.isPresent()) {
+                return decision.get();
+            }
+            // Tidied away between the lookup and the take: a full bucket, so a fresh one is the same.
+            buckets.remove(key.id(), bucket);
+        }
+    }
+
+    /** How many keys have a bucket now (idle ones are dropped from time to time). */
+    int bucketCount() {
+        return buckets.size();
     }
 
     /** Drops full (idle) buckets when there are many, at most once a minute, so no request pays for a scan each time. */
@@ -70,13 +83,14 @@ public final class KeyRateLimiter {
         if (now.isBefore(last.plus(TIDY_EVERY)) || !tidiedAt.compareAndSet(last, now)) {
             return;
         }
-        buckets.values().removeIf(bucket -> bucket.isFullAt(now));
+        buckets.values().removeIf(bucket -> bucket.retireIfFullAt(now));
     }
 
     /** One key's bucket; its methods are synchronized on the bucket, so keys never contend with each other. */
     private static final class TokenBucket {
         private RateLimit limit;
         private double tokens;
+        private boolean retired;
         private Instant refilledAt;
 
         TokenBucket(RateLimit limit, Instant now) {
@@ -85,7 +99,11 @@ public final class KeyRateLimiter {
             this.refilledAt = now;
         }
 
-        synchronized RateDecision take(RateLimit current, Instant now) {
+        /** Takes one request; empty when the bucket was retired by a tidy (the caller takes from a new one). */
+        synchronized Optional<RateDecision> take(RateLimit current, Instant now) {
+            if (retired) {
+                return Optional.empty();
+            }
             if (!current.equals(limit)) {
                 // The catalog changed the key's limit: keep what was spent, within the new size.
                 limit = current;
@@ -99,12 +117,14 @@ public final class KeyRateLimiter {
             Duration retryAfter = allowed ? Duration.ZERO : secondsFor(1 - tokens);
             Quota quota = new Quota(POLICY, limit.burst(), windowSeconds(), (int) Math.floor(tokens),
                     ceilSeconds(limit.burst() - tokens));
-            return new RateDecision(allowed, Optional.of(quota), retryAfter);
+            return Optional.of(new RateDecision(allowed, Optional.of(quota), retryAfter));
         }
 
-        synchronized boolean isFullAt(Instant now) {
+        /** Retires the bucket when it is full: no request can then be taken from it unseen. */
+        synchronized boolean retireIfFullAt(Instant now) {
             refill(now);
-            return tokens >= limit.burst();
+            retired = tokens >= limit.burst();
+            return retired;
         }
 
         private void refill(Instant now) {

@@ -77,6 +77,21 @@ class KeyRateLimiterTest {
     }
 
     @Test
+    @DisplayName("drops the buckets of idle keys once there are many, and keeps limiting the busy ones")
+    void tidy() {
+        KeyRateLimiter limiter = new KeyRateLimiter(Optional.of(new RateLimit(60, 1)), clock);
+        for (int i = 0; i < 10_001; i++) {
+            assertThat(limiter.admit(aKey().withId("idle-" + i).build()).allowed()).isTrue();
+        }
+        clock.advance(Duration.ofSeconds(2));
+        ApiKey busy = aKey().withId("busy").build();
+
+        assertThat(limiter.admit(busy).allowed()).isTrue();
+        assertThat(limiter.bucketCount()).as("only the busy key's bucket is left").isEqualTo(1);
+        assertThat(limiter.admit(busy).allowed()).as("and it still counts").isFalse();
+    }
+
+    @Test
     @DisplayName("follows a key's limit when the catalog changes it, keeping what was already spent")
     void limitChange() {
         KeyRateLimiter limiter = new KeyRateLimiter(Optional.empty(), clock);
