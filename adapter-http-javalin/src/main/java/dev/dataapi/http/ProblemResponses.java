@@ -36,7 +36,7 @@ final class ProblemResponses {
         if (code == RejectionCode.RATE_LIMITED && retryAfter.isEmpty()) {
             retryAfter = Optional.of(quota.map(ProblemResponses::oneRequestRefilled).orElse(Duration.ofSeconds(1)));
         }
-        return new Problem(status(code), code.name(), title(code), rejection.detail(), rejection.problems(),
+        return new Problem(code.httpStatus(), code.name(), title(code), rejection.detail(), rejection.problems(),
                 retryAfter, Optional.empty());
     }
 
@@ -51,22 +51,6 @@ final class ProblemResponses {
             return perRequest;
         }
         return untilFull;
-    }
-
-    // Switch expressions over an enum must be exhaustive: a new code does not compile until mapped here.
-    static int status(RejectionCode code) {
-        return switch (code) {
-            case UNAUTHORIZED -> 401;
-            case INVALID_PARAMS -> 400;
-            case FORBIDDEN -> 403;
-            case ENDPOINT_NOT_FOUND, JOB_NOT_FOUND -> 404;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case INVALID_PARAMETER, SHARE_CONTEXT_VIOLATION -> 422;
-            case RATE_LIMITED -> 429;
-            case EXECUTION_TIMEOUT -> 408;
-            case EXECUTION_ERROR, INTERNAL_ERROR -> 500;
-            case SERVICE_UNAVAILABLE -> 503;
-        };
     }
 
     static String title(RejectionCode code) {

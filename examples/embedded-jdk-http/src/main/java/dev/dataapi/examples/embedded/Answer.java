@@ -55,7 +55,7 @@ record Answer(int status, String contentType, String body, Map<String, String> h
         }
         rejection.retryAfter().ifPresent(wait -> headers.put("Retry-After", Long.toString(wholeSeconds(wait))));
         StringBuilder errors = new StringBuilder();
-        if (status(rejection.code()) == 422) {
+        if (rejection.code().httpStatus() == 422) {
             errors.append(",\"errors\":[");
             String separator = "";
             for (ParameterProblem problem : rejection.problems()) {
@@ -70,7 +70,7 @@ record Answer(int status, String contentType, String body, Map<String, String> h
             }
             errors.append(']');
         }
-        return problem(status(rejection.code()), rejection.code().name(), rejection.detail(), requestId, errors.toString(),
+        return problem(rejection.code().httpStatus(), rejection.code().name(), rejection.detail(), requestId, errors.toString(),
                 headers);
     }
 
@@ -92,22 +92,6 @@ record Answer(int status, String contentType, String body, Map<String, String> h
         body.append(",\"request_id\":");
         JsonWriter.string(body, requestId);
         return new Answer(status, PROBLEM, body.append(extra).append('}').toString(), headers);
-    }
-
-    // A switch expression over the enum does not compile until a new code is mapped here.
-    static int status(RejectionCode code) {
-        return switch (code) {
-            case UNAUTHORIZED -> 401;
-            case INVALID_PARAMS -> 400;
-            case FORBIDDEN -> 403;
-            case ENDPOINT_NOT_FOUND, JOB_NOT_FOUND -> 404;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case INVALID_PARAMETER, SHARE_CONTEXT_VIOLATION -> 422;
-            case RATE_LIMITED -> 429;
-            case EXECUTION_TIMEOUT -> 408;
-            case EXECUTION_ERROR, INTERNAL_ERROR -> 500;
-            case SERVICE_UNAVAILABLE -> 503;
-        };
     }
 
     private static String title(String code) {
