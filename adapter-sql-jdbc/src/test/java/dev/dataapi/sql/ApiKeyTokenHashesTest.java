@@ -181,7 +181,7 @@ class ApiKeyTokenHashesTest {
                     }
                 }
                 assertThat(Instant.now()).as("the second writer waits for the first one's lock").isBefore(deadline);
-                Thread.sleep(10);
+                Thread.sleep(10); // polling another session's lock state: nothing to wait on
             }
         }
     }

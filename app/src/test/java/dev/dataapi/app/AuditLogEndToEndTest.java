@@ -111,7 +111,7 @@ class AuditLogEndToEndTest {
                 throw new AssertionError("no audit line for request " + requestId + " in " + auditLines());
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(20); // Jetty writes the line after the client has the response: nothing to wait on
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);

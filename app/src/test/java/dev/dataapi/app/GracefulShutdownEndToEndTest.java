@@ -52,7 +52,7 @@ class GracefulShutdownEndToEndTest {
                         return;
                     }
                 }
-                Thread.sleep(20);
+                Thread.sleep(20); // polling another process's database session: nothing to wait on
             }
         }
         throw new AssertionError("the query " + marker + " did not start within 20 s");

@@ -51,7 +51,7 @@ class KeyOverlapEndToEndTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("status " + expected + " not reached within " + limit);
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the server reloads the catalog on its own schedule: nothing to wait on
         }
     }
 }

@@ -78,6 +78,7 @@ class OperatingLimitsEndToEndTest {
         assertThat(third.header("Retry-After")).isEqualTo("1");
         assertThat(third.header("RateLimit-Policy")).isEqualTo("\"api-key\";q=2;w=2");
 
+        // What is under test: waiting as long as Retry-After says is enough.
         Thread.sleep(1_000 * Long.parseLong(third.header("Retry-After")) + 50);
         ApiClient.Response afterWaiting = server.client.execute("shared", "by-region", LIMITED, ONE);
         assertThat(afterWaiting.status()).as("after Retry-After the key may send again").isEqualTo(200);

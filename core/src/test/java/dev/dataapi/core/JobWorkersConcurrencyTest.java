@@ -35,7 +35,7 @@ class JobWorkersConcurrencyTest {
 
         Instant deadline = Instant.now().plusSeconds(2);
         while (concurrency.inFlight(new CompanyId("acme")) > 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
+            Thread.sleep(10); // the worker thread closes the permit just after the release: nothing to wait on
         }
         assertThat(concurrency.inFlight(new CompanyId("acme"))).as("while the worker waits 10 s").isZero();
     }
