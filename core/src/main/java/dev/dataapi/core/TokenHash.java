@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * How a bearer token becomes the value an API key is stored and looked up by: the SHA-256 of its
- * UTF-8 bytes in lower-case hex. Tokens themselves are never stored, compared or logged.
+ * UTF-8 bytes in lower-case hex. Tokens themselves are never stored, compared or logged; hashes
+ * are compared in constant time by {@link dev.dataapi.ports.ApiKey#authenticates}.
  */
 public final class TokenHash {
 
@@ -29,19 +30,5 @@ public final class TokenHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime ships SHA-256", e);
         }
-    }
-
-    /**
-     * Compares two hashes in time independent of where they differ.
-     *
-     * @param left  a hash; may be null
-     * @param right a hash; may be null
-     * @return whether both are present and equal
-     */
-    public static boolean matches(String left, String right) {
-        if (left == null || right == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(left.getBytes(StandardCharsets.US_ASCII), right.getBytes(StandardCharsets.US_ASCII));
     }
 }
