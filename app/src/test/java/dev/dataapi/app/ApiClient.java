@@ -56,23 +56,28 @@ final class ApiClient {
         return get("/api/v1/data-api/" + namespace + "/" + slug + "/jobs/" + jobId, token);
     }
 
-    /** Polls a job until it is no longer processing, or fails the test after {@code limit}. */
+    /**
+     * Polls a job until it is no longer processing, or fails the test after {@code limit}. Like a
+     * well-behaved consumer it waits out a {@code 429} for as long as {@code Retry-After} says.
+     */
     JsonNode awaitJob(String namespace, String slug, String jobId, String token, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             Response response = job(namespace, slug, jobId, token);
-            if (response.status() != 200) {
+            long pause = 50; // the poll interval of a consumer: the contract offers polling, not notification
+            if (response.status() == 429) {
+                pause = 1000L * Long.parseLong(response.header("Retry-After"));
+            } else if (response.status() != 200) {
                 throw new AssertionError("polling job " + jobId + " answered " + response.status() + ": " + response.body());
-            }
-            JsonNode body = response.json();
-            if (!"processing".equals(body.get("status").asText())) {
-                return body;
+            } else if (!"processing".equals(response.json().get("status").asText())) {
+                return response.json();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + jobId + " still processing after " + limit);
+                throw new AssertionError("job " + jobId + " still processing after " + limit + "; last answer "
+                        + response.status() + ": " + response.body());
             }
             try {
-                Thread.sleep(20); // the poll interval of a consumer: the contract offers polling, not notification
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
