@@ -56,32 +56,44 @@ final class ApiClient {
         return get("/api/v1/data-api/" + namespace + "/" + slug + "/jobs/" + jobId, token);
     }
 
-    /**
-     * Polls a job until it is no longer processing, or fails the test after {@code limit}. Like a
-     * well-behaved consumer it waits out a {@code 429} for as long as {@code Retry-After} says.
-     */
+    /** Polls a job until it is no longer processing, or fails the test after {@code limit}. */
     JsonNode awaitJob(String namespace, String slug, String jobId, String token, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            Response response = job(namespace, slug, jobId, token);
-            long pause = 50; // the poll interval of a consumer: the contract offers polling, not notification
-            if (response.status() == 429) {
-                pause = 1000L * Long.parseLong(response.header("Retry-After"));
-            } else if (response.status() != 200) {
-                throw new AssertionError("polling job " + jobId + " answered " + response.status() + ": " + response.body());
-            } else if (!"processing".equals(response.json().get("status").asText())) {
-                return response.json();
+            JsonNode job = jobState(namespace, slug, jobId, token);
+            if (!"processing".equals(job.get("status").asText())) {
+                return job;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + jobId + " still processing after " + limit + "; last answer "
-                        + response.status() + ": " + response.body());
+                throw new AssertionError("job " + jobId + " still processing after " + limit + ": " + job);
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            pause(50); // the poll interval of a consumer: the contract offers polling, not notification
+        }
+    }
+
+    /**
+     * Reads a job as a well-behaved consumer does: a {@code 429} is waited out for as long as its
+     * {@code Retry-After} says, then asked again; any other answer but {@code 200} fails the test.
+     */
+    JsonNode jobState(String namespace, String slug, String jobId, String token) {
+        while (true) {
+            Response response = job(namespace, slug, jobId, token);
+            if (response.status() == 200) {
+                return response.json();
             }
+            if (response.status() != 429) {
+                throw new AssertionError("polling job " + jobId + " answered " + response.status() + ": " + response.body());
+            }
+            pause(1000L * Long.parseLong(response.header("Retry-After")));
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -121,7 +121,7 @@ class WebhookDeliveryEndToEndTest {
     private static JsonNode awaitCallbackStatus(ApiClient api, String jobId, String status) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            JsonNode job = api.job("hooks", "numbers", jobId, TOKEN).json();
+            JsonNode job = api.jobState("hooks", "numbers", jobId, TOKEN);
             if (status.equals(job.get("callback").get("status").asText()) || System.nanoTime() > deadline) {
                 assertThat(job.get("callback").get("status").asText()).isEqualTo(status);
                 return job;
