@@ -61,6 +61,11 @@ final class Heartbeat implements Runnable {
         }
     }
 
+    /** Whether a renewal was refused: the claim is gone, so nothing this worker still writes counts. */
+    boolean lost() {
+        return lost.get();
+    }
+
     /** Stops renewing. */
     void stop() {
         ScheduledFuture<?> current = schedule;

@@ -55,7 +55,12 @@ final class JobRun {
             ColumnsSeen sink = new ColumnsSeen(writer);
             QueryOutcome outcome;
             try {
-                outcome = queries.execute(job.query(), sink);
+                outcome = queries.execute(job.query(), new ClaimGuard(sink, heartbeat::lost));
+            } catch (ClaimGuard.ClaimLost e) {
+                // Nothing to record: the store refuses this claim's writes, and the job is another worker's now.
+                LOG.log(Level.INFO, label(job) + ": the lease was lost, so the query was stopped after " + e.rowsRead
+                        + (e.rowsRead == 1 ? " row" : " rows") + "; the worker now holding the job runs it");
+                return Duration.ZERO;
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, label(job) + ": executing the query failed unexpectedly", LogText.fault(e));
                 ended(job, "fail", jobs.fail(claim, internalError(job), now()));

@@ -8,13 +8,19 @@ import dev.dataapi.core.WorkerHarness.BlockingQuery;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobState;
+import dev.dataapi.ports.QueryRequest;
+import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.ResultSummary;
 import dev.dataapi.ports.out.ClaimedJob;
 import dev.dataapi.ports.out.JobResultWriter;
+import dev.dataapi.ports.out.QueryExecutor;
+import dev.dataapi.ports.out.QueryOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,6 +64,40 @@ class JobWorkersLeaseTest {
                     harness.clock.instant())).isTrue();
         }
         assertThat(harness.result(job.id()).rows()).containsExactly(List.of("from the worker that took over"));
+    }
+
+    @Test
+    void given_a_worker_whose_lease_lapsed_when_its_heartbeat_is_refused_then_its_query_stops_at_the_next_row() {
+        Job job = harness.queue();
+        EndlessQuery endless = new EndlessQuery();
+        JobSettings settings = settings().withPollInterval(Duration.ofHours(1)).withLease(Duration.ofMillis(300));
+        harness.start(settings, endless);
+        endless.awaitRows();
+
+        ClaimedJob takeover = takeOver(job, settings);
+        WorkerHarness.await(endless.stopped);
+
+        assertThat(endless.stoppedBy).isInstanceOf(ClaimGuard.ClaimLost.class);
+        runLog.await(Level.INFO, "job " + job.id(), "attempt 1", "the lease was lost, so the query was stopped after");
+        assertThat(harness.jobs.events()).noneSatisfy(event -> assertThat(event.action()).isIn("complete", "fail"));
+        assertThat(harness.find(job.id()).state()).isEqualTo(JobState.RUNNING);
+        assertThat(harness.jobs.renew(takeover.claim(), harness.clock.instant(), settings.lease()))
+                .as("the job stays with the worker that took it over").isTrue();
+    }
+
+    /** Lets the running attempt's lease lapse and claims the job as another worker would. */
+    private ClaimedJob takeOver(Job job, JobSettings settings) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(WorkerHarness.WAIT_SECONDS).toNanos();
+        while (System.nanoTime() < deadline) {
+            // A heartbeat between the clock's jump and the claim renews the lease; jump again.
+            harness.clock.advance(settings.lease().plusSeconds(1));
+            Optional<ClaimedJob> claimed = harness.jobs.claimNext(harness.clock.instant(), settings.lease(), 3);
+            if (claimed.isPresent()) {
+                assertThat(claimed.get().job().id()).isEqualTo(job.id());
+                return claimed.get();
+            }
+        }
+        throw new AssertionError("the job's lease never lapsed");
     }
 
     @Test
@@ -126,6 +166,42 @@ class JobWorkersLeaseTest {
 
         assertThatThrownBy(workers::start).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(neverStarted::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * A query that keeps producing rows, as a long export does, until its sink refuses one; it
+     * records what stopped it and lets that propagate, as the executor contract says.
+     */
+    private static final class EndlessQuery implements QueryExecutor {
+        private final CountDownLatch firstRow = new CountDownLatch(1);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        volatile RuntimeException stoppedBy;
+
+        void awaitRows() {
+            WorkerHarness.await(firstRow);
+        }
+
+        @Override
+        public QueryOutcome execute(QueryRequest request,
+                                                          ResultSink sink) {
+            try {
+                sink.columns(List.of(new Column("n", "int4")));
+                for (int n = 0; n < 100_000; n++) {
+                    sink.row(new Object[] {n});
+                    firstRow.countDown();
+                    Thread.sleep(1); // a database handing over rows as it finds them
+                }
+                return new QueryOutcome.Completed(100_000, false);
+            } catch (RuntimeException e) {
+                stoppedBy = e;
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                stopped.countDown();
+            }
+        }
     }
 
     /** Waits until {@code thread} blocks in a timed wait: close() waiting for the running job. */

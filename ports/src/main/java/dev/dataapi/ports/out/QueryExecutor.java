@@ -10,7 +10,8 @@ import dev.dataapi.ports.ResultSink;
  * on the database when the timeout passes; at most {@code maxRows} rows reach the sink and
  * {@code truncated} is true exactly when more existed; the database connection is released before
  * this method returns. Implementations are thread-safe. Database failures are returned as
- * outcomes; only bugs throw.
+ * outcomes; only bugs throw. A sink may throw to stop reading: the query is then abandoned, its
+ * connection released, and the sink's exception propagates unchanged.
  */
 public interface QueryExecutor {
 
