@@ -68,6 +68,11 @@ final class ClaimQueries {
         return Filters.and(Filters.eq(STATE, JobState.QUEUED.name()), PreciseInstants.after(EXPIRES_AT, now));
     }
 
+    /** {@code company}'s part of {@link #queued(Instant)}. */
+    static Bson queued(CompanyId company, Instant now) {
+        return Filters.and(Filters.eq(COMPANY, company.value()), queued(now));
+    }
+
     /** Oldest first; the id breaks ties between jobs created in the same instant. */
     static Bson oldestFirst() {
         return Sorts.ascending(CREATED_AT, PreciseInstants.nanosField(CREATED_AT), ID);

@@ -17,6 +17,7 @@ final class JobIndexes {
     static final String CLAIM = "claim";
     static final String DELIVERY = "delivery";
     static final String QUEUED = "queued";
+    static final String QUEUED_BY_COMPANY = "queued_by_company";
     static final String EXPIRY = "expiry";
     static final String CHUNKS = "chunks";
 
@@ -35,6 +36,9 @@ final class JobIndexes {
                 // count looks at, so it reads the index alone and never the job documents.
                 new IndexModel(Indexes.ascending(JobDocuments.STATE, JobDocuments.EXPIRES_AT,
                         PreciseInstants.nanosField(JobDocuments.EXPIRES_AT)), new IndexOptions().name(QUEUED)),
+                // The same, per company: counted on every async submission against the company's share.
+                new IndexModel(Indexes.ascending(JobDocuments.COMPANY, JobDocuments.STATE, JobDocuments.EXPIRES_AT,
+                        PreciseInstants.nanosField(JobDocuments.EXPIRES_AT)), new IndexOptions().name(QUEUED_BY_COMPANY)),
                 expiry(JobDocuments.EXPIRES_AT))));
         MongoCalls.run("create the result chunk indexes", () -> chunks.createIndexes(List.of(
                 new IndexModel(Indexes.ascending(ResultChunks.JOB_ID, ResultChunks.CLAIM_TOKEN, ResultChunks.SEQ),

@@ -134,6 +134,15 @@ public final class MongoJobStore implements JobStore {
         return MongoCalls.call("count the queued jobs", () -> jobs.countDocuments(ClaimQueries.queued(now)));
     }
 
+    /** Counts through the {@link JobIndexes#QUEUED_BY_COMPANY} index, like {@link #countQueued(Instant)}. */
+    @Override
+    public long countQueued(CompanyId company, Instant now) {
+        Objects.requireNonNull(company, "'company' is required");
+        Objects.requireNonNull(now, "'now' is required");
+        return MongoCalls.call("count the company's queued jobs",
+                () -> jobs.countDocuments(ClaimQueries.queued(company, now)));
+    }
+
     @Override
     public boolean renew(JobClaim claim, Instant now, Duration lease) {
         Objects.requireNonNull(claim, "'claim' is required");

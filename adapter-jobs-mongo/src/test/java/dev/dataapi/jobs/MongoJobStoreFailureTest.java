@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Job;
@@ -77,6 +78,7 @@ class MongoJobStoreFailureTest {
         assertFails(() -> store.claimNext(t0, LEASE, 3), "could not claim a job");
         assertFails(() -> store.claimNext(t0, LEASE, 3, Set.of(job.company())), "could not claim a job");
         assertFails(() -> store.countQueued(t0), "could not count the queued jobs");
+        assertFails(() -> store.countQueued(new CompanyId("acme"), t0), "could not count the company's queued jobs");
         assertFails(() -> store.renew(claim, t0, LEASE), "could not renew the lease on job " + job.id());
         assertFails(() -> store.fail(claim, "failed", t0), "could not fail job " + job.id());
         assertFails(() -> store.release(claim), "could not release job " + job.id());

@@ -80,6 +80,8 @@ class MongoJobStorePrecisionTest {
 
         assertThat(store.countQueued(expiry.minusNanos(1))).isEqualTo(1);
         assertThat(store.countQueued(expiry)).isZero();
+        assertThat(store.countQueued(job.company(), expiry.minusNanos(1))).isEqualTo(1);
+        assertThat(store.countQueued(job.company(), expiry)).isZero();
     }
 
     @Test

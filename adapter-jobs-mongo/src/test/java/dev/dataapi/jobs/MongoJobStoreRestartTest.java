@@ -66,7 +66,7 @@ class MongoJobStoreRestartTest {
             List<Document> chunkIndexes = mongo.database().getCollection(MongoJobStore.RESULTS).listIndexes().into(new ArrayList<>());
 
             assertThat(jobIndexes).extracting(index -> index.getString("name"))
-                    .containsExactlyInAnyOrder("_id_", "claim", "delivery", "queued", "expiry");
+                    .containsExactlyInAnyOrder("_id_", "claim", "delivery", "queued", "queued_by_company", "expiry");
             assertThat(chunkIndexes).extracting(index -> index.getString("name")).containsExactlyInAnyOrder("_id_", "chunks", "expiry");
             assertThat(named(jobIndexes, "claim").get("key", Document.class).keySet())
                     .containsExactly("state", "lease_until", "created_at");
@@ -74,6 +74,8 @@ class MongoJobStoreRestartTest {
                     .containsExactly("callback.status", "state", "created_at");
             assertThat(named(jobIndexes, "queued").get("key", Document.class).keySet())
                     .containsExactly("state", "expires_at", "expires_at_ns");
+            assertThat(named(jobIndexes, "queued_by_company").get("key", Document.class).keySet())
+                    .containsExactly("company", "state", "expires_at", "expires_at_ns");
             assertThat(named(jobIndexes, "expiry").get("key", Document.class).keySet()).containsExactly("expires_at");
             assertThat(((Number) named(jobIndexes, "expiry").get("expireAfterSeconds")).longValue()).isZero();
             assertThat(named(chunkIndexes, "chunks").get("key", Document.class).keySet())

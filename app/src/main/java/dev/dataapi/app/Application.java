@@ -107,7 +107,8 @@ final class Application implements AutoCloseable {
                             JobSettings.defaults().pollInterval(), config.shutdownGrace()))
                     .jobWorkers(config.workers())
                     .limits(new RequestLimits(new KeyRateLimiter(config.defaultRateLimit(), clock),
-                            new CompanyConcurrency(config.companyMaxConcurrency()), config.maxQueuedJobs()))
+                            new CompanyConcurrency(config.companyMaxConcurrency()), config.maxQueuedJobs(),
+                            config.companyMaxQueuedJobs()))
                     .clock(clock);
             // Callbacks are accepted on every instance; only instances with senders deliver them.
             OkHttpWebhookSender sender = new OkHttpWebhookSender(addresses);

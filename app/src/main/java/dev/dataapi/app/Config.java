@@ -29,13 +29,18 @@ import java.util.Optional;
  * @param webhookRetrySchedule   waits between delivery attempts, as configured (parsed by the core)
  * @param webhookAllowPrivate    whether callbacks may target private networks
  * @param webhookSenders         deliveries sent at once
+ * @param defaultRateLimit       the rate limit of keys without their own; empty: not limited
+ * @param companyMaxConcurrency  executions one company may have in flight on this instance
+ * @param maxQueuedJobs          queued jobs (all companies) beyond which async executions are refused
+ * @param companyMaxQueuedJobs   queued jobs of one company beyond which its async executions are refused
  */
 record Config(String host, int port, Path dataDir, Optional<PostgresSettings> catalogDatabase,
               Optional<PostgresSettings> queryDatabase, int queryPoolSize, Duration queryPoolWait,
               Optional<Path> catalogFile, Duration catalogRefresh, long maxBodyBytes, Optional<String> mongoUri,
               int workers, Duration jobRetention, Duration jobLease, Duration shutdownGrace, long maxResultBytes,
               String webhookRetrySchedule, boolean webhookAllowPrivate, int webhookSenders,
-              Optional<RateLimit> defaultRateLimit, int companyMaxConcurrency, long maxQueuedJobs) {
+              Optional<RateLimit> defaultRateLimit, int companyMaxConcurrency, long maxQueuedJobs,
+              long companyMaxQueuedJobs) {
 
     private static final Duration MIN_QUERY_POOL_WAIT = Duration.ofMillis(250);
 
@@ -63,6 +68,10 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
         int companyMaxConcurrency = read.optional(Setting.COMPANY_MAX_CONCURRENCY).isPresent()
                 ? read.integer(Setting.COMPANY_MAX_CONCURRENCY, 1, 100_000)
                 : Math.max(1, (queryPoolSize * 3 + 3) / 4);
+        int maxQueuedJobs = read.integer(Setting.MAX_QUEUED_JOBS, 1, 100_000_000);
+        int companyMaxQueuedJobs = read.optional(Setting.COMPANY_MAX_QUEUED_JOBS).isPresent()
+                ? read.integer(Setting.COMPANY_MAX_QUEUED_JOBS, 1, 100_000_000)
+                : Math.max(1, maxQueuedJobs / 4);
         String host = read.optional(Setting.HOST).orElse(catalogDatabase.isEmpty() ? "127.0.0.1" : "0.0.0.0");
         return new Config(
                 host,
@@ -86,7 +95,8 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
                 read.integer(Setting.WEBHOOK_SENDERS, 0, 64),
                 defaultRateLimit,
                 companyMaxConcurrency,
-                read.integer(Setting.MAX_QUEUED_JOBS, 1, 100_000_000));
+                maxQueuedJobs,
+                companyMaxQueuedJobs);
     }
 
     /** True when no external database is configured and the embedded PostgreSQL with demo data runs. */

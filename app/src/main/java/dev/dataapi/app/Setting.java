@@ -51,6 +51,9 @@ enum Setting {
             + " DATA_API_QUERY_POOL_SIZE, at least 1."),
     MAX_QUEUED_JOBS("DATA_API_MAX_QUEUED_JOBS", "10000", "Queued async jobs (all instances) beyond which new async"
             + " executions answer 429 instead of growing the queue."),
+    COMPANY_MAX_QUEUED_JOBS("DATA_API_COMPANY_MAX_QUEUED_JOBS", "", "Queued async jobs (all instances) of one company"
+            + " beyond which that company's new async executions answer 429, so one tenant cannot fill the queue for"
+            + " the others. Default: a quarter of DATA_API_MAX_QUEUED_JOBS, at least 1."),
     LOG_LEVEL("DATA_API_LOG_LEVEL", "INFO", "Root log level (read by the logging configuration).");
 
     private static final int WRAP_WIDTH = 70;

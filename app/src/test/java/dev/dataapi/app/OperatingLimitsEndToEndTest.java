@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The limits that keep one consumer or tenant from taking the service down, over real HTTP against
- * real PostgreSQL: per-key rate limits, namespace scope, the company concurrency cap and an
- * exhausted query pool.
+ * real PostgreSQL: per-key rate limits, namespace scope, the company concurrency cap, each
+ * company's share of the job queue and an exhausted query pool.
  */
 class OperatingLimitsEndToEndTest {
     private static final String FULL = "e2e-acme-full-token";
@@ -130,6 +130,32 @@ class OperatingLimitsEndToEndTest {
             assertThat(slow.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
             assertThat(client.execute("shared", "by-region", FULL, ONE).status()).as("the slot is free again")
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    @DisplayName("a company holding its share of the job queue gets 429 while another company still queues jobs")
+    void company_queue_share() throws Exception {
+        // A job store of its own and no workers: the jobs stay queued, and no other test's jobs count.
+        try (TestMongo ownQueue = TestMongo.start();
+             Application held = server.startAnother(Map.of("DATA_API_MONGO_URI", ownQueue.uri(), "DATA_API_WORKERS", "0",
+                     "DATA_API_MAX_QUEUED_JOBS", "3", "DATA_API_COMPANY_MAX_QUEUED_JOBS", "2"))) {
+            ApiClient client = new ApiClient("http://localhost:" + held.port());
+            assertThat(client.execute("jobs", "numbers", FULL, ONE).status()).isEqualTo(202);
+            assertThat(client.execute("jobs", "numbers", FULL, ONE).status()).isEqualTo(202);
+
+            ApiClient.Response sameCompany = client.execute("jobs", "numbers", FULL, ONE);
+            ApiClient.Response otherCompany = client.execute("secret", "report", OTHER, ONE);
+            ApiClient.Response queueFull = client.execute("secret", "report", OTHER, ONE);
+
+            assertThat(sameCompany.status()).as(sameCompany.body()).isEqualTo(429);
+            assertThat(sameCompany.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(sameCompany.json().get("detail").asText()).contains("2 jobs waiting in the queue");
+            assertThat(sameCompany.header("Retry-After")).isEqualTo("30");
+            assertThat(otherCompany.status()).as(otherCompany.body()).isEqualTo(202);
+            assertThat(queueFull.status()).as("the whole queue is full now").isEqualTo(429);
+            assertThat(queueFull.json().get("detail").asText()).contains("The job queue is full (3 jobs waiting)");
+            assertThat(ownQueue.count("jobs")).isEqualTo(3);
         }
     }
 

@@ -23,6 +23,13 @@ final class CapacityRejections {
                 + COMPANY_RETRY_AFTER.toSeconds() + " second.", List.of(), Optional.of(COMPANY_RETRY_AFTER));
     }
 
+    /** The company has as many jobs queued as it may; its running jobs must make room first. */
+    static Rejection companyQueueFull(long maxPerCompany) {
+        return new Rejection(RejectionCode.RATE_LIMITED, "This company already has " + maxPerCompany
+                + (maxPerCompany == 1 ? " job" : " jobs") + " waiting in the queue, its limit; retry after "
+                + QUEUE_RETRY_AFTER.toSeconds() + " seconds.", List.of(), Optional.of(QUEUE_RETRY_AFTER));
+    }
+
     /** The job queue holds as many jobs as it may. */
     static Rejection queueFull(long maxQueuedJobs) {
         return new Rejection(RejectionCode.RATE_LIMITED, "The job queue is full (" + maxQueuedJobs

@@ -99,7 +99,7 @@ public final class ExecuteEndpointService implements ExecuteEndpoint {
                 Objects.requireNonNull(addresses, "'addresses' is required"),
                 Objects.requireNonNull(companies, "'companies' is required"));
         this.submitter = new JobSubmitter(Objects.requireNonNull(jobs, "'jobs' is required"),
-                Objects.requireNonNull(jobSettings, "'jobSettings' is required").retention(), limits.maxQueuedJobs(),
+                Objects.requireNonNull(jobSettings, "'jobSettings' is required").retention(), limits,
                 Objects.requireNonNull(jobSubmitted, "'jobSubmitted' is required"), clock,
                 Objects.requireNonNull(jobIds, "'jobIds' is required"));
     }

@@ -30,16 +30,18 @@ final class JobSubmitter {
     private final JobStore jobs;
     private final Duration retention;
     private final long maxQueuedJobs;
+    private final long maxQueuedJobsPerCompany;
     private final Runnable jobSubmitted;
     private final Clock clock;
     private final Function<Instant, JobId> jobIds;
 
     /** @param jobIds gives each new job its id from its submission time, typically {@link JobId#generate} */
-    JobSubmitter(JobStore jobs, Duration retention, long maxQueuedJobs, Runnable jobSubmitted, Clock clock,
+    JobSubmitter(JobStore jobs, Duration retention, RequestLimits limits, Runnable jobSubmitted, Clock clock,
                  Function<Instant, JobId> jobIds) {
         this.jobs = jobs;
         this.retention = retention;
-        this.maxQueuedJobs = maxQueuedJobs;
+        this.maxQueuedJobs = limits.maxQueuedJobs();
+        this.maxQueuedJobsPerCompany = limits.maxQueuedJobsPerCompany();
         this.jobSubmitted = jobSubmitted;
         this.clock = clock;
         this.jobIds = jobIds;
@@ -55,11 +57,9 @@ final class JobSubmitter {
             // Inside the try: an embedder's id generator that fails answers like a failing store.
             job = Job.submit(jobIds.apply(now), key.company(), endpoint.ref(), key.id(), key.shareContext(), query,
                     callbackUrl, now, retention);
-            // Checked, then inserted: concurrent submissions may overshoot the cap by a few, never without bound.
-            if (maxQueuedJobs < Long.MAX_VALUE && jobs.countQueued(now) >= maxQueuedJobs) {
-                LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": the job queue holds " + maxQueuedJobs
-                        + " or more jobs; the execution is refused");
-                return new ExecuteOutcome.Rejected(CapacityRejections.queueFull(maxQueuedJobs));
+            Optional<Rejection> full = queueFull(key, now, requestId);
+            if (full.isPresent()) {
+                return new ExecuteOutcome.Rejected(full.get());
             }
             jobs.insert(job);
         } catch (RuntimeException e) {
@@ -77,5 +77,23 @@ final class JobSubmitter {
             LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": waking the job workers failed", LogText.fault(e));
         }
         return new ExecuteOutcome.Accepted(job.id(), endpoint.ref(), now);
+    }
+
+    /**
+     * Checked, then inserted: concurrent submissions may overshoot a cap by a few, never without
+     * bound. The company's share first: a tenant at its share is told so, whatever the others queued.
+     */
+    private Optional<Rejection> queueFull(ApiKey key, Instant now, String requestId) {
+        if (maxQueuedJobsPerCompany < maxQueuedJobs && jobs.countQueued(key.company(), now) >= maxQueuedJobsPerCompany) {
+            LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": company " + key.company() + " has "
+                    + maxQueuedJobsPerCompany + " or more jobs queued; the execution is refused");
+            return Optional.of(CapacityRejections.companyQueueFull(maxQueuedJobsPerCompany));
+        }
+        if (maxQueuedJobs < Long.MAX_VALUE && jobs.countQueued(now) >= maxQueuedJobs) {
+            LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": the job queue holds " + maxQueuedJobs
+                    + " or more jobs; the execution is refused");
+            return Optional.of(CapacityRejections.queueFull(maxQueuedJobs));
+        }
+        return Optional.empty();
     }
 }

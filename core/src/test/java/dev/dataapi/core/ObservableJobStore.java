@@ -135,6 +135,12 @@ final class ObservableJobStore implements JobStore {
     }
 
     @Override
+    public long countQueued(CompanyId company, Instant now) {
+        checkFailing();
+        return store.countQueued(company, now);
+    }
+
+    @Override
     public boolean renew(JobClaim claim, Instant now, Duration lease) {
         checkFailing();
         return record("renew", claim, now, store.renew(claim, now, lease));

@@ -138,6 +138,31 @@ class OperatingLimitsTest {
     }
 
     @Test
+    @DisplayName("a company with its share of the queue gets RATE_LIMITED while another company still queues jobs")
+    void companyQueueShare() {
+        RequestLimits limits = new RequestLimits(KeyRateLimiter.onlyKeysWithOwnLimits(new MutableClock(ServiceHarness.NOW)),
+                CompanyConcurrency.unlimited(), 10, 2);
+        ServiceHarness harness = limited(limits).addCompany("globex")
+                .add(anEndpoint().withCompany("globex").withSlug("report").async().build())
+                .add(aKey().withId("globex-key").withCompany("globex").withToken("globex-token").build());
+        ExecuteInput input = new ExecuteInput.Parsed(Map.of(), Optional.empty());
+
+        assertThat(harness.execute(Optional.of(TOKEN), "sales", "report", input)).isInstanceOf(ExecuteOutcome.Accepted.class);
+        assertThat(harness.execute(Optional.of(TOKEN), "sales", "report", input)).isInstanceOf(ExecuteOutcome.Accepted.class);
+        ExecuteOutcome third = harness.execute(Optional.of(TOKEN), "sales", "report", input);
+        ExecuteOutcome otherCompany = harness.execute(Optional.of("globex-token"), "sales", "report", input);
+
+        assertThat(rejection(third).code()).isEqualTo(RejectionCode.RATE_LIMITED);
+        assertThat(rejection(third).detail()).contains("This company already has 2 jobs waiting in the queue");
+        assertThat(rejection(third).retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(otherCompany).isInstanceOf(ExecuteOutcome.Accepted.class);
+        assertThat(harness.jobs.countQueued(new CompanyId("acme"), harness.clock.instant())).isEqualTo(2);
+
+        harness.takeQueuedJobs();
+        assertThat(harness.execute(Optional.of(TOKEN), "sales", "report", input)).isInstanceOf(ExecuteOutcome.Accepted.class);
+    }
+
+    @Test
     @DisplayName("outcomes name the key, company and endpoint, and a hash equal for equal effective parameters")
     void facts() {
         ServiceHarness harness = limited(RequestLimits.none(new MutableClock(ServiceHarness.NOW)));

@@ -105,6 +105,17 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public long countQueued(CompanyId company, Instant now) {
+        Objects.requireNonNull(company, "'company' is required");
+        synchronized (lock) {
+            return entries.values().stream()
+                    .filter(entry -> entry.job.state() == JobState.QUEUED && entry.job.company().equals(company)
+                            && !entry.job.isExpiredAt(now))
+                    .count();
+        }
+    }
+
+    @Override
     public boolean renew(JobClaim claim, Instant now, Duration lease) {
         synchronized (lock) {
             Entry entry = current(claim);

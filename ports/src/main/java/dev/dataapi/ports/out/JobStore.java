@@ -75,6 +75,16 @@ public interface JobStore {
     long countQueued(Instant now);
 
     /**
+     * How many of {@code company}'s jobs are queued (waiting for their first or next attempt) and
+     * not expired at {@code now}: what one tenant holds of the queue.
+     *
+     * @param company the company whose jobs are counted
+     * @param now     the current time
+     * @return the company's share of the queue's depth
+     */
+    long countQueued(CompanyId company, Instant now);
+
+    /**
      * Extends the lease to {@code now + lease}; false when the claim is no longer current.
      *
      * @param claim the worker's claim

@@ -2,6 +2,7 @@ package dev.dataapi.ports.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobState;
 import java.time.Duration;
@@ -122,6 +123,26 @@ public abstract class JobStoreQueueContract extends JobStoreResultContract {
 
         assertThat(store.countQueued(t0)).isEqualTo(2);
         assertThat(store.countQueued(t0.plusMillis(1))).isEqualTo(1);
+        assertThat(store.countQueued(myCompany(), t0)).isEqualTo(1);
+        assertThat(store.countQueued(neighbourCompany(), t0)).isEqualTo(1);
+        assertThat(store.countQueued(neighbourCompany(), t0.plusMillis(1))).isZero();
+    }
+
+    @Test
+    void given_queued_jobs_of_two_companies_when_counted_per_company_then_each_counts_only_its_own_queued_jobs() {
+        store.insert(mine().build());
+        store.insert(mine().createdAt(t0.plusMillis(1)).build());
+        store.insert(neighbours().createdAt(t0.plusMillis(2)).build());
+
+        assertThat(store.countQueued(myCompany(), t0)).isEqualTo(2);
+        assertThat(store.countQueued(neighbourCompany(), t0)).isEqualTo(1);
+        assertThat(store.countQueued(new CompanyId(myCompany().value() + "-none"), t0)).isZero();
+
+        JobClaim neighbourClaim = claimMine(t0, Set.of(myCompany())).orElseThrow().claim();
+        assertThat(store.countQueued(neighbourCompany(), t0)).isZero();
+        assertThat(store.countQueued(myCompany(), t0)).isEqualTo(2);
+        assertThat(store.release(neighbourClaim)).isTrue();
+        assertThat(store.countQueued(neighbourCompany(), t0)).isEqualTo(1);
     }
 
     @Test
