@@ -56,16 +56,18 @@ final class CatalogReader {
                                            Consumer<SkippedRow> skipped) throws SQLException {
         List<Company> companies = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, name, webhook_secret FROM data_api.companies ORDER BY id");
+                "SELECT id, name, webhook_secret, previous_webhook_secret FROM data_api.companies ORDER BY id");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString("id");
                 String secret = rows.getString("webhook_secret");
+                String previous = rows.getString("previous_webhook_secret");
                 try {
-                    companies.add(new Company(new CompanyId(id), rows.getString("name"), Optional.ofNullable(secret)));
+                    companies.add(new Company(new CompanyId(id), rows.getString("name"), Optional.ofNullable(secret),
+                            Optional.ofNullable(previous)));
                 } catch (RuntimeException e) {
                     skippedCompanies.add(id);
-                    skipped.accept(new SkippedRow("company " + id, reason(e, secret)));
+                    skipped.accept(new SkippedRow("company " + id, reason(e, secret, previous)));
                 }
             }
         }

@@ -18,11 +18,12 @@ import java.util.Optional;
  * applying the same catalog file at every start leaves {@code updated_at} meaning "last changed".
  */
 final class CatalogWriter {
-    private static final String UPSERT_COMPANY = "INSERT INTO data_api.companies AS c (id, name, webhook_secret)"
-            + " VALUES (?, ?, ?)"
+    private static final String UPSERT_COMPANY = "INSERT INTO data_api.companies AS c (id, name, webhook_secret,"
+            + " previous_webhook_secret) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, webhook_secret = EXCLUDED.webhook_secret,"
-            + " updated_at = now()"
-            + " WHERE (c.name, c.webhook_secret) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.webhook_secret)";
+            + " previous_webhook_secret = EXCLUDED.previous_webhook_secret, updated_at = now()"
+            + " WHERE (c.name, c.webhook_secret, c.previous_webhook_secret)"
+            + " IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.webhook_secret, EXCLUDED.previous_webhook_secret)";
 
     private static final String UPSERT_ENDPOINT = "INSERT INTO data_api.endpoints AS e (company_id, namespace, slug,"
             + " active, mode, sql, parameters, max_rows, timeout_ms, require_share_context)"
@@ -88,6 +89,7 @@ final class CatalogWriter {
             statement.setString(1, company.id().value());
             statement.setString(2, company.name());
             statement.setString(3, company.webhookSecret().orElse(null));
+            statement.setString(4, company.previousWebhookSecret().orElse(null));
             statement.executeUpdate();
         }
     }

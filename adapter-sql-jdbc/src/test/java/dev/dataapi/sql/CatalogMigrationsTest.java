@@ -68,6 +68,12 @@ class CatalogMigrationsTest {
         "INSERT INTO data_api.companies (id, name) VALUES ('Not_Kebab', 'x')",
         "INSERT INTO data_api.companies (id, name) VALUES ('%s', ' ')",
         "INSERT INTO data_api.companies (id, name, webhook_secret) VALUES ('%s', 'x', 'plain-secret')",
+        "INSERT INTO data_api.companies (id, name, previous_webhook_secret)"
+                + " VALUES ('%s', 'x', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')",
+        "INSERT INTO data_api.companies (id, name, webhook_secret, previous_webhook_secret)"
+                + " VALUES ('%s', 'x', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')",
+        "INSERT INTO data_api.companies (id, name, webhook_secret, previous_webhook_secret)"
+                + " VALUES ('%s', 'x', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'plain-secret')",
         "INSERT INTO data_api.endpoints (company_id, namespace, slug, mode, sql, timeout_ms, max_rows)"
                 + " VALUES ('%s', 'sales', 'x', 'sync', 'SELECT 1', 1000, 0)",
         "INSERT INTO data_api.endpoints (company_id, namespace, slug, mode, sql, timeout_ms, max_rows)"

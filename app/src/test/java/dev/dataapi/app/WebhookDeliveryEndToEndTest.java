@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookDeliveryEndToEndTest {
     private static final String TOKEN = DemoKeys.FULL_ACCESS;
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** Being rotated out in the catalog: receivers still holding it verify too. */
+    private static final String PREVIOUS_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3ItcmVjZWl2ZXJz";
 
     @Test
     @DisplayName("killed after the job completed but before delivery, then 503, 503, 200: delivered once restarted, three attempts, one webhook-id")
@@ -105,17 +107,24 @@ class WebhookDeliveryEndToEndTest {
         }
     }
 
-    /** Verifies the Standard Webhooks signature independently of the server's code. */
+    /**
+     * Verifies the Standard Webhooks signatures independently of the server's code: one under the
+     * current secret, then one under the secret being rotated out.
+     */
     private static void assertSigned(RecordedRequest attempt) throws Exception {
         String id = attempt.getHeaders().get("webhook-id");
         String timestamp = attempt.getHeaders().get("webhook-timestamp");
         String signatures = attempt.getHeaders().get("webhook-signature");
         assertThat(id).isNotBlank();
         assertThat(Long.parseLong(timestamp)).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
+        byte[] signed = (id + "." + timestamp + "." + attempt.getBody().utf8()).getBytes(StandardCharsets.UTF_8);
+        assertThat(signatures.split(" ")).containsExactly(signature(SECRET, signed), signature(PREVIOUS_SECRET, signed));
+    }
+
+    private static String signature(String secret, byte[] signed) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
-        byte[] expected = mac.doFinal((id + "." + timestamp + "." + attempt.getBody().utf8()).getBytes(StandardCharsets.UTF_8));
-        assertThat(signatures.split(" ")).contains("v1," + Base64.getEncoder().encodeToString(expected));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed));
     }
 
     private static JsonNode awaitCallbackStatus(ApiClient api, String jobId, String status) throws InterruptedException {

@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,19 +69,27 @@ final class DeliveryAttempt {
             }
             return;
         }
-        WebhookResponse response = send(job, attempt, secret.get());
+        WebhookResponse response = send(job, attempt, signingSecrets(company.get()));
         CallbackState next = rules.after(before, response, now());
         if (stored(claimed, next, attempt)) {
             report(job, attempt, response, next);
         }
     }
 
-    private WebhookResponse send(Job job, int attempt, String secret) {
+    /** The current secret first; while one is rotated out, it signs too, so receivers holding either verify. */
+    private static List<String> signingSecrets(Company company) {
+        List<String> secrets = new ArrayList<>(2);
+        company.webhookSecret().ifPresent(secrets::add);
+        company.previousWebhookSecret().ifPresent(secrets::add);
+        return secrets;
+    }
+
+    private WebhookResponse send(Job job, int attempt, List<String> secrets) {
         try {
             byte[] body = encoder.encode(job, sink -> jobs.readResult(job.id(), sink));
             // A fresh timestamp per attempt: receivers refuse stale ones to stop replays.
             long timestamp = clock.instant().getEpochSecond();
-            Map<String, String> headers = WebhookHeaders.of(List.of(secret), MESSAGE_ID_PREFIX + job.id().value(),
+            Map<String, String> headers = WebhookHeaders.of(secrets, MESSAGE_ID_PREFIX + job.id().value(),
                     timestamp, body);
             WebhookResponse response = sender.send(new WebhookRequest(job.callbackUrl().orElseThrow(), headers, body));
             return Objects.requireNonNull(response, "the webhook sender returned no response");

@@ -80,6 +80,23 @@ class CallbackDeliveriesTest {
     }
 
     @Test
+    void given_a_secret_being_rotated_out_then_the_delivery_carries_a_signature_under_each_and_either_verifies() {
+        String next = "whsec_c2Vjb25kLXNlY3JldC1mb3ItcmVjZWl2ZXJz";
+        harness.rotateSecret(next, SECRET);
+        Job job = harness.completed();
+        ScriptedSender sender = ScriptedSender.statuses(204);
+        harness.start(sender);
+
+        harness.awaitRecorded(job.id(), 1);
+
+        WebhookRequest request = sender.requests.get(0);
+        String messageId = "msg_" + job.id().value();
+        assertThat(request.headers().get(WebhookHeaders.SIGNATURE).split(" ")).containsExactly(
+                WebhookSigner.signature(next, messageId, NOW.getEpochSecond(), request.body()),
+                WebhookSigner.signature(SECRET, messageId, NOW.getEpochSecond(), request.body()));
+    }
+
+    @Test
     void given_410_gone_then_the_delivery_fails_at_once_without_another_attempt() {
         Job job = harness.completed();
         ScriptedSender sender = ScriptedSender.statuses(410);

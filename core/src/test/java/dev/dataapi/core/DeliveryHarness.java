@@ -147,6 +147,11 @@ final class DeliveryHarness implements AutoCloseable {
         encoderFailure.set(failure);
     }
 
+    /** Company acme signs with {@code current} while {@code previous} is rotated out. */
+    void rotateSecret(String current, String previous) {
+        companies.put(new CompanyId("acme"), aCompany().withWebhookSecret(current).withPreviousWebhookSecret(previous).build());
+    }
+
     /** Company acme keeps its name but loses its webhook secret. */
     void dropSecret() {
         companies.put(new CompanyId("acme"), aCompany().build());

@@ -56,6 +56,7 @@ final class CatalogYamlWriter {
         out.put("id", company.id().value());
         out.put("name", company.name());
         company.webhookSecret().ifPresent(secret -> out.put("webhook_secret", secret));
+        company.previousWebhookSecret().ifPresent(secret -> out.put("previous_webhook_secret", secret));
         return out;
     }
 

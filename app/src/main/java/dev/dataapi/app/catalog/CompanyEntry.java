@@ -6,11 +6,16 @@ import dev.dataapi.ports.Names;
 import java.util.List;
 import java.util.Optional;
 
-/** One item of {@code companies:}: {@code id}, {@code name}, optional {@code webhook_secret}. */
+/**
+ * One item of {@code companies:}: {@code id}, {@code name}, optional {@code webhook_secret} and
+ * {@code previous_webhook_secret} (the one being rotated out).
+ */
 final class CompanyEntry {
-    static final List<String> FIELDS = List.of("id", "name", "webhook_secret");
+    static final List<String> FIELDS = List.of("id", "name", "webhook_secret", "previous_webhook_secret");
 
     private static final CompanyId PROBE_ID = new CompanyId("probe");
+    /** Stands in for a current secret that is itself invalid, so the previous one is still checked on its own. */
+    private static final String PROBE_SECRET = "whsec_cHJvYmUtc2VjcmV0LXN0YW5kLWlu";
 
     private CompanyEntry() {
     }
@@ -36,11 +41,15 @@ final class CompanyEntry {
         Optional<String> name = fields.requiredText("name")
                 .flatMap(text -> fields.attempt("name", () -> Names.requireText("name", text)));
         Optional<String> secret = fields.text("webhook_secret");
-        // The secret is checked on its own so that a bad id or name does not hide a bad secret.
-        secret.ifPresent(value -> fields.attempt("webhook_secret", () -> new Company(PROBE_ID, "probe", Optional.of(value))));
+        Optional<String> previous = fields.text("previous_webhook_secret");
+        // Each secret is checked on its own so that a bad id or name does not hide a bad secret.
+        boolean secretValid = secret.isEmpty() || fields.attempt("webhook_secret",
+                () -> new Company(PROBE_ID, "probe", secret)).isPresent();
+        previous.ifPresent(value -> fields.attempt("previous_webhook_secret", () -> new Company(PROBE_ID, "probe",
+                secretValid ? secret : Optional.of(PROBE_SECRET), Optional.of(value))));
         if (!fields.clean()) {
             return Optional.empty();
         }
-        return fields.attempt(Fields.WHOLE_ENTRY, () -> new Company(id.orElseThrow(), name.orElseThrow(), secret));
+        return fields.attempt(Fields.WHOLE_ENTRY, () -> new Company(id.orElseThrow(), name.orElseThrow(), secret, previous));
     }
 }

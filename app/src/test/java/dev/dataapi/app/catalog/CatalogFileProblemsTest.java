@@ -178,9 +178,27 @@ class CatalogFileProblemsTest {
     }
 
     @Test
+    void given_a_previous_webhook_secret_that_cannot_sign_when_read_then_each_problem_names_its_field() {
+        String current = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        assertThat(problems("companies: [{id: acme, name: Acme, previous_webhook_secret: " + current + "}]\n")).containsExactly(
+                new CatalogProblem("company acme", "previous_webhook_secret",
+                        "'previous_webhook_secret' needs a 'webhook_secret' that replaces it"));
+        assertThat(problems("companies: [{id: acme, name: Acme, webhook_secret: " + current
+                + ", previous_webhook_secret: " + current + "}]\n")).containsExactly(
+                new CatalogProblem("company acme", "previous_webhook_secret",
+                        "'previous_webhook_secret' must differ from 'webhook_secret'"));
+        assertThat(problems("companies: [{id: acme, name: Acme, webhook_secret: whsec_short, previous_webhook_secret: old}]\n"))
+                .containsExactly(
+                        new CatalogProblem("company acme", "webhook_secret",
+                                "'webhook_secret' must start with 'whsec_' followed by base64 key material"),
+                        new CatalogProblem("company acme", "previous_webhook_secret",
+                                "'previous_webhook_secret' must start with 'whsec_' followed by base64 key material"));
+    }
+
+    @Test
     void given_list_items_that_are_not_mappings_when_read_then_their_position_is_named() {
         assertThat(problems("companies: [acme]\nendpoints: [{}]\n")).containsExactly(
-                new CatalogProblem("file", "companies[0]", "expected a mapping with the fields id, name, webhook_secret, got 'acme'"),
+                new CatalogProblem("file", "companies[0]", "expected a mapping with the fields id, name, webhook_secret, previous_webhook_secret, got 'acme'"),
                 new CatalogProblem("endpoints[0]", "company", "'company' is required"),
                 new CatalogProblem("endpoints[0]", "namespace", "'namespace' is required"),
                 new CatalogProblem("endpoints[0]", "slug", "'slug' is required"),

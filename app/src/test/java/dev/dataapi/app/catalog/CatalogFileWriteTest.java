@@ -49,6 +49,18 @@ class CatalogFileWriteTest {
     }
 
     @Test
+    void given_a_company_rotating_its_webhook_secret_when_written_and_read_back_then_both_secrets_stay() {
+        Company rotating = new Company(ACME, "Acme", Optional.of("whsec_c2Vjb25kLXNlY3JldC1mb3ItcmVjZWl2ZXJz"),
+                Optional.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+        CatalogSnapshot snapshot = new CatalogSnapshot(List.of(rotating), List.of(), List.of());
+
+        String yaml = CatalogFile.write(snapshot);
+
+        assertThat(yaml).contains("previous_webhook_secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        assertThat(valid(CatalogFile.read(yaml))).isEqualTo(snapshot);
+    }
+
+    @Test
     void given_a_multi_line_sql_when_written_then_it_is_a_literal_block_and_defaults_are_spelt_out() {
         CatalogSnapshot example = valid(CatalogFile.read(text("design-example.yaml")));
 

@@ -42,11 +42,26 @@ public abstract class CatalogStoreContractTest extends CatalogStorePruneContract
     }
 
     @Test
+    void given_a_webhook_secret_rotation_when_the_previous_secret_is_dropped_then_only_the_new_secret_is_loaded() {
+        String current = "whsec_c2Vjb25kLXNlY3JldC1mb3ItcmVjZWl2ZXJz";
+        Company rotating = aCompany().withId(company).withWebhookSecret(current)
+                .withPreviousWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").build();
+        Company rotated = aCompany().withId(company).withWebhookSecret(current).build();
+
+        store.apply(new CatalogSnapshot(List.of(rotating), List.of(), List.of()));
+        assertThat(companies(store.load(), company)).containsExactly(rotating);
+        store.apply(new CatalogSnapshot(List.of(rotated), List.of(), List.of()));
+
+        assertThat(companies(store.load(), company)).containsExactly(rotated);
+    }
+
+    @Test
     void given_every_kind_of_entry_when_applied_then_load_returns_equal_records() {
         Company plain = aCompany().withId(company).withName("Plain Ltd").build();
         String signingId = unique("signing");
         Company signing = aCompany().withId(signingId).withName("Signing Ltd")
-                .withWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").build();
+                .withWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                .withPreviousWebhookSecret("whsec_c2Vjb25kLXNlY3JldC1mb3ItcmVjZWl2ZXJz").build();
         Endpoint everyOption = endpointWithEveryParameterOption(company);
         Endpoint asyncInactive = anEndpoint().withCompany(signingId).withNamespace("reports").withSlug("monthly")
                 .async().inactive().withMaxRows(250).withTimeout(Duration.ofSeconds(600))
