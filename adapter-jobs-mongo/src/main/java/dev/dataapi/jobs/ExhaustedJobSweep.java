@@ -6,7 +6,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 
 /**
@@ -20,7 +19,7 @@ final class ExhaustedJobSweep {
     private static final System.Logger LOG = System.getLogger(ExhaustedJobSweep.class.getName());
     private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    private final AtomicLong lastSweepMillis = new AtomicLong(Long.MIN_VALUE / 2);
+    private final IntervalGate gate = new IntervalGate(INTERVAL);
     private final MongoCollection<BsonDocument> jobs;
 
     ExhaustedJobSweep(MongoCollection<BsonDocument> jobs) {
@@ -29,7 +28,7 @@ final class ExhaustedJobSweep {
 
     /** Sweeps at {@code now} unless a sweep ran less than an interval before, leaving {@code skipped} companies' jobs alone. */
     void runIfDue(Instant now, int maxAttempts, Set<CompanyId> skipped) {
-        if (!due(now)) {
+        if (!gate.tryPass(now)) {
             return;
         }
         long failed = MongoCalls.call("fail jobs that ran out of attempts", () -> jobs.updateMany(
@@ -38,13 +37,5 @@ final class ExhaustedJobSweep {
         if (failed > 0) {
             LOG.log(Level.INFO, "{0} job(s) failed after {1} interrupted attempt(s)", failed, maxAttempts);
         }
-    }
-
-    /** True for one caller per interval; a clock that went back starts a new interval. */
-    private boolean due(Instant now) {
-        long nowMillis = now.toEpochMilli();
-        long last = lastSweepMillis.get();
-        boolean due = nowMillis >= last + INTERVAL.toMillis() || nowMillis < last;
-        return due && lastSweepMillis.compareAndSet(last, nowMillis);
     }
 }

@@ -57,6 +57,7 @@ public final class MongoJobStore implements JobStore {
     private final ChunkLimits limits;
     private final Clock clock;
     private final ExhaustedJobSweep sweep;
+    private final ExpiredJobSweep expiry;
 
     /** A store on {@code database}'s {@value #JOBS} and {@value #RESULTS} collections. */
     public MongoJobStore(MongoDatabase database) {
@@ -71,15 +72,21 @@ public final class MongoJobStore implements JobStore {
         this.limits = Objects.requireNonNull(limits, "'limits' is required");
         this.clock = Objects.requireNonNull(clock, "'clock' is required");
         this.sweep = new ExhaustedJobSweep(jobs);
+        this.expiry = new ExpiredJobSweep(jobs, chunks);
     }
 
     /**
      * Creates the indexes the store relies on, where they are missing: the job claim index, the
      * queue depth index, the webhook delivery claim index, the result chunk index, and TTL indexes
-     * that delete expired jobs and chunks. Safe to call at every start.
+     * that delete expired jobs and chunks. Also gives jobs stored before webhook deliveries were
+     * tracked (a callback URL without callback state) a pending delivery, so a sender picks them up.
+     * Safe to call at every start.
      */
     public void createIndexes() {
         JobIndexes.create(jobs, chunks);
+        MongoCalls.run("give older jobs with a callback their delivery state", () -> jobs.updateMany(
+                Filters.and(Filters.exists(JobDocuments.CALLBACK_URL), Filters.exists(CallbackDocuments.CALLBACK, false)),
+                Updates.set(CallbackDocuments.CALLBACK, CallbackDocuments.toDocument(CallbackState.pending()))));
     }
 
     @Override
@@ -112,6 +119,7 @@ public final class MongoJobStore implements JobStore {
         }
         Set<CompanyId> passedOver = requireCompanies(skipped);
         sweep.runIfDue(now, maxAttempts, passedOver);
+        expiry.runIfDue(now);
         String token = UUID.randomUUID().toString();
         Instant leaseUntil = now.plus(lease);
         BsonDocument claimed = MongoCalls.call("claim a job", () -> jobs.findOneAndUpdate(
@@ -141,6 +149,18 @@ public final class MongoJobStore implements JobStore {
         Objects.requireNonNull(now, "'now' is required");
         return MongoCalls.call("count the company's queued jobs",
                 () -> jobs.countDocuments(ClaimQueries.queued(company, now)));
+    }
+
+    /**
+     * Deletes the jobs and result chunks whose retention ended at or before {@code now}. Claims do
+     * this once a minute, so that a server without TTL indexes (the embedded one) does not keep them
+     * forever; MongoDB's TTL indexes do it too.
+     *
+     * @param now the current time
+     * @return how many jobs were deleted
+     */
+    public long deleteExpired(Instant now) {
+        return expiry.run(Objects.requireNonNull(now, "'now' is required"));
     }
 
     @Override

@@ -67,7 +67,7 @@ record Config(String host, int port, Path dataDir, Optional<PostgresSettings> ca
         Optional<RateLimit> defaultRateLimit = perMinute == 0 ? Optional.empty() : Optional.of(new RateLimit(perMinute, burst));
         int companyMaxConcurrency = read.optional(Setting.COMPANY_MAX_CONCURRENCY).isPresent()
                 ? read.integer(Setting.COMPANY_MAX_CONCURRENCY, 1, 100_000)
-                : Math.max(1, (queryPoolSize * 3 + 3) / 4);
+                : Math.max(1, queryPoolSize * 3 / 4); // rounded down: with a small pool, no company takes it all
         int maxQueuedJobs = read.integer(Setting.MAX_QUEUED_JOBS, 1, 100_000_000);
         int companyMaxQueuedJobs = read.optional(Setting.COMPANY_MAX_QUEUED_JOBS).isPresent()
                 ? read.integer(Setting.COMPANY_MAX_QUEUED_JOBS, 1, 100_000_000)
