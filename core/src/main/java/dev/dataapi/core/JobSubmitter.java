@@ -81,15 +81,24 @@ final class JobSubmitter {
 
     /**
      * Checked, then inserted: concurrent submissions may overshoot a cap by a few, never without
-     * bound. The company's share first: a tenant at its share is told so, whatever the others queued.
+     * bound. The company's share first: a tenant at its share is told so, whatever the others
+     * queued. The company's jobs are counted only when the whole queue could hold its share, so a
+     * short queue costs one count per submission.
      */
     private Optional<Rejection> queueFull(ApiKey key, Instant now, String requestId) {
-        if (maxQueuedJobsPerCompany < maxQueuedJobs && jobs.countQueued(key.company(), now) >= maxQueuedJobsPerCompany) {
+        boolean queueCapped = maxQueuedJobs < Long.MAX_VALUE;
+        boolean shareCapped = maxQueuedJobsPerCompany < maxQueuedJobs;
+        if (!queueCapped && !shareCapped) {
+            return Optional.empty();
+        }
+        long queued = jobs.countQueued(now);
+        if (shareCapped && queued >= maxQueuedJobsPerCompany
+                && jobs.countQueued(key.company(), now) >= maxQueuedJobsPerCompany) {
             LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": company " + key.company() + " has "
                     + maxQueuedJobsPerCompany + " or more jobs queued; the execution is refused");
             return Optional.of(CapacityRejections.companyQueueFull(maxQueuedJobsPerCompany));
         }
-        if (maxQueuedJobs < Long.MAX_VALUE && jobs.countQueued(now) >= maxQueuedJobs) {
+        if (queueCapped && queued >= maxQueuedJobs) {
             LOG.log(Level.WARNING, "request " + LogText.safe(requestId) + ": the job queue holds " + maxQueuedJobs
                     + " or more jobs; the execution is refused");
             return Optional.of(CapacityRejections.queueFull(maxQueuedJobs));
