@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads an execute body ({@code {"parameter_values": {...}, "callback_url": "..."}}) into an
@@ -26,6 +27,10 @@ final class ExecuteInputParser {
     // Messages quote caller input; a bound keeps a huge key or token out of responses and logs.
     private static final int MAX_QUOTED = 60;
     private static final int MAX_PARSER_MESSAGE = 120;
+    private static final Pattern PARSER_CONFIGURATION = Pattern.compile(", from `[^`]*`");
+    // "(start marker at [Source: REDACTED (`StreamReadFeature…` disabled); line: 1, column: 1])", "at [Source: …]"
+    private static final Pattern SOURCE_DESCRIPTION = Pattern.compile(
+            "\\s*(\\(start marker )?(at )?\\[Source: [^\\]]*\\]\\)?");
 
     private ExecuteInputParser() {
     }
@@ -92,8 +97,10 @@ final class ExecuteInputParser {
         if (text == null) {
             return "";
         }
-        // Jackson's limit messages name its own configuration classes; consumers need only the limit.
-        String oneLine = text.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " ").strip();
+        // Jackson's messages name its own configuration classes and source descriptions; consumers
+        // need only what is wrong (the location is given separately, as line and column).
+        String oneLine = PARSER_CONFIGURATION.matcher(SOURCE_DESCRIPTION.matcher(text).replaceAll("")).replaceAll("")
+                .replaceAll("\\s+", " ").strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
     }
 }

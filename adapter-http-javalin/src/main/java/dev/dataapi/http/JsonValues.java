@@ -62,7 +62,13 @@ final class JsonValues {
     }
 
     private static BigDecimal decimal(JsonParser parser) throws IOException {
-        BigDecimal value = parser.getDecimalValue();
+        BigDecimal value;
+        try {
+            value = parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            // An exponent beyond an int (1e99999999999) cannot even be read as a BigDecimal.
+            throw new JsonParseException(parser, "a number's exponent is beyond +/-" + MAX_EXPONENT);
+        }
         if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
             throw new JsonParseException(parser, "a number's exponent is beyond +/-" + MAX_EXPONENT);
         }

@@ -146,12 +146,22 @@ class ExecuteBodyTest {
     }
 
     @ParameterizedTest(name = "number {0} is refused")
-    @ValueSource(strings = {"1e999999999", "-2.5E-1002"})
+    @ValueSource(strings = {"1e999999999", "-2.5E-1002", "1e99999999999", "1e-2147483649"})
     void given_number_with_absurd_exponent_when_executing_then_unreadable(String number) {
         server.post(PATH, "{\"parameter_values\":{\"n\":" + number + "}}");
 
         assertThat(((ExecuteInput.Unreadable) USE_CASE.input()).reason())
                 .startsWith("the body is not valid JSON at line 1, column ").contains("exponent");
+    }
+
+    @ParameterizedTest(name = "truncated body {0} is refused without the parser's words")
+    @ValueSource(strings = {"{", "{\"parameter_values\":[1,", "{\"parameter_values\":{\"a\":\"open"})
+    void given_truncated_body_when_executing_then_the_reason_names_no_parser_internals(String body) {
+        server.post(PATH, body);
+
+        String reason = ((ExecuteInput.Unreadable) USE_CASE.input()).reason();
+        assertThat(reason).startsWith("the body is not valid JSON at line 1, column ")
+                .doesNotContain("`", "Source", "REDACTED", "StreamReadFeature");
     }
 
     @Test
