@@ -93,8 +93,11 @@ public final class JdbcQueryExecutor implements QueryExecutor {
         connection.setReadOnly(true);
         try {
             try (Statement setup = connection.createStatement()) {
+                // UTC whatever the JVM's zone (pgjdbc sends it when connecting): a timestamp parameter
+                // cast to a date, or a date compared with a timestamptz, then means the same on every
+                // instance.
                 setup.execute("SET LOCAL statement_timeout = " + timeoutMillis(request.timeout())
-                        + customPlans(connection));
+                        + "; SET LOCAL TIME ZONE 'UTC'" + customPlans(connection));
             }
             try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql())) {
                 statement.setMaxRows(request.maxRows() + 1);
