@@ -35,7 +35,6 @@ public final class JdbcQueryExecutor implements QueryExecutor {
     private static final System.Logger LOG = System.getLogger(JdbcQueryExecutor.class.getName());
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     private static final String QUERY_CANCELED = "57014";
-    private static final int MAX_FETCH_SIZE = 1000;
     private static final int COMPILED_SQL_CAPACITY = 1024;
 
     private final DataSource dataSource;
@@ -101,7 +100,7 @@ public final class JdbcQueryExecutor implements QueryExecutor {
             }
             try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql())) {
                 statement.setMaxRows(request.maxRows() + 1);
-                statement.setFetchSize(Math.min(request.maxRows() + 1, MAX_FETCH_SIZE));
+                statement.setFetchSize(FetchSizing.firstFetch(request.maxRows() + 1));
                 ParameterBinder.bind(connection, statement, parameters);
                 ScheduledFuture<?> cancel = QueryCanceller.cancelAfter(statement, request.timeout().plus(cancelGrace),
                         request.requestId());

@@ -6,6 +6,8 @@ import java.util.Objects;
 
 /** Creates the HikariCP pools the adapters run on, so the composition root does not repeat pool setup. */
 public final class PostgresDataSources {
+    /** The most one fetch of a query pool may hold: pgjdbc's {@code maxResultBuffer}. */
+    public static final long MAX_FETCH_BYTES = 64L * 1024 * 1024;
 
     private PostgresDataSources() {
     }
@@ -16,7 +18,8 @@ public final class PostgresDataSources {
      *
      * <p>A {@link PostgresSettings#readOnly() read-only} pool hands out connections with
      * auto-commit off, so that whatever runs on them runs in a READ ONLY transaction; end it with
-     * a rollback (closing the connection rolls back too).
+     * a rollback (closing the connection rolls back too). Its connections hold at most
+     * {@link #MAX_FETCH_BYTES} of one fetch in memory; a query whose rows need more fails.
      *
      * @throws com.zaxxer.hikari.pool.HikariPool.PoolInitializationException when the database cannot be reached
      */
@@ -41,6 +44,11 @@ public final class PostgresDataSources {
             config.setReadOnly(true);
             config.setAutoCommit(false);
             config.addDataSourceProperty("readOnlyMode", "transaction");
+        }
+        if (settings.readOnly()) {
+            // A hard bound on what one fetch may hold in memory (FetchSizing keeps fetches well
+            // below it): past it the query fails instead of the server running out of memory.
+            config.addDataSourceProperty("maxResultBuffer", Long.toString(MAX_FETCH_BYTES));
         }
         // Lets operators tell this service's sessions apart in pg_stat_activity.
         config.addDataSourceProperty("ApplicationName", settings.poolName());

@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Moves a result set into a sink: columns first, then at most {@code maxRows} rows. */
+/**
+ * Moves a result set into a sink: columns first, then at most {@code maxRows} rows, sizing the
+ * fetches by the rows' width ({@link FetchSizing}).
+ */
 final class ResultStreamer {
 
     private ResultStreamer() {
@@ -32,6 +35,8 @@ final class ResultStreamer {
         }
         sink.columns(List.copyOf(columns));
         Object[] row = new Object[count];
+        FetchSizing fetches = new FetchSizing();
+        int fetchSize = resultSet.getFetchSize();
         int delivered = 0;
         while (resultSet.next()) {
             if (delivered == maxRows) {
@@ -45,6 +50,12 @@ final class ResultStreamer {
             }
             sink.row(row);
             delivered++;
+            int next = fetches.afterRow(row);
+            if (next != fetchSize) {
+                // Read by pgjdbc when it next runs out of fetched rows.
+                resultSet.setFetchSize(next);
+                fetchSize = next;
+            }
         }
         return new QueryOutcome.Completed(delivered, false);
     }

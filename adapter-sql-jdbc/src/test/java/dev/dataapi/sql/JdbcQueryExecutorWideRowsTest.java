@@ -1,0 +1,84 @@
+package dev.dataapi.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dataapi.ports.Column;
+import dev.dataapi.ports.ResultSink;
+import dev.dataapi.ports.fixtures.Fixtures;
+import dev.dataapi.ports.out.QueryOutcome;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Wide rows on a query pool as the service builds it: fetches shrink to the rows' width, so a
+ * result far larger than one fetch may hold streams through, and a fetch that would hold more than
+ * the pool's bound fails the query instead of exhausting the server's memory.
+ */
+class JdbcQueryExecutorWideRowsTest {
+    private static HikariDataSource pool;
+    private static JdbcQueryExecutor executor;
+
+    @BeforeAll
+    static void pool() {
+        pool = PostgresDataSources.create(PostgresSettings.of(EmbeddedPostgresSupport.jdbcUrl(), EmbeddedPostgresSupport.user(), "")
+                .withPool(Fixtures.unique("wide-rows"), 1, Duration.ofSeconds(5)).asReadOnly());
+        executor = new JdbcQueryExecutor(pool);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+    }
+
+    @Test
+    void given_a_query_pool_then_one_fetch_may_hold_at_most_the_bound() {
+        assertThat(pool.getDataSourceProperties().getProperty("maxResultBuffer"))
+                .isEqualTo(Long.toString(PostgresDataSources.MAX_FETCH_BYTES));
+    }
+
+    @Test
+    void given_1200_rows_of_100_kb_when_executed_then_all_stream_through_in_fetches_below_the_bound() {
+        // 120 MB in all: a fixed 1,000-row fetch would hold 100 MB at once, over the 64 MB bound.
+        CountingSink sink = new CountingSink();
+
+        QueryOutcome outcome = executor.execute(Queries.request(
+                "SELECT n, repeat('x', 100000) AS pad FROM generate_series(1, 1200) AS n", 10_000, Duration.ofSeconds(60)), sink);
+
+        assertThat(outcome).isEqualTo(new QueryOutcome.Completed(1200, false));
+        assertThat(sink.rows).isEqualTo(1200);
+        assertThat(sink.characters).isEqualTo(1200L * 100_000);
+    }
+
+    @Test
+    void given_a_first_fetch_over_the_bound_when_executed_then_the_query_fails_and_the_pool_serves_the_next_one() {
+        // The first fetch asks for 100 rows: 100 rows of 700 KB are 70 MB.
+        QueryOutcome outcome = executor.execute(Queries.request(
+                "SELECT repeat('x', 700000) AS pad FROM generate_series(1, 100)", 10_000, Duration.ofSeconds(60)),
+                new CountingSink());
+
+        assertThat(outcome).isInstanceOf(QueryOutcome.Failed.class);
+        assertThat(((QueryOutcome.Failed) outcome).diagnostic()).contains("maxResultBuffer");
+        assertThat(executor.execute(Queries.request("SELECT 1"), new CountingSink()))
+                .isEqualTo(new QueryOutcome.Completed(1, false));
+    }
+
+    /** Keeps counts only, so the test itself holds no more than a row at a time. */
+    private static final class CountingSink implements ResultSink {
+        long rows;
+        long characters;
+
+        @Override
+        public void columns(List<Column> columns) {
+        }
+
+        @Override
+        public void row(Object[] values) {
+            rows++;
+            characters += values[values.length - 1].toString().length();
+        }
+    }
+}
