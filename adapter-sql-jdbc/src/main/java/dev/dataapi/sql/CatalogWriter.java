@@ -42,7 +42,10 @@ final class CatalogWriter {
     private static final String API_KEY_VALUES = "?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?";
 
     // What an applied key may not undo (CatalogStore#apply, ApiKey#appliedOver): k is the stored row.
-    private static final String WRITTEN_BEFORE_ROTATION = "(k.token_managed OR EXCLUDED.token_sha256 = k.previous_token_sha256)";
+    // A key moved to another company never takes the stored token along (ApiKey#appliedOver).
+    private static final String WRITTEN_BEFORE_ROTATION = "(k.company_id = EXCLUDED.company_id"
+            + " AND (k.token_managed OR EXCLUDED.token_sha256 = k.previous_token_sha256))";
+    private static final String MERGED_TOKEN_MANAGED = "(k.token_managed AND k.company_id = EXCLUDED.company_id)";
     private static final String KEEPS_STORED_PREVIOUS = "(" + WRITTEN_BEFORE_ROTATION
             + " OR (EXCLUDED.token_sha256 = k.token_sha256 AND EXCLUDED.previous_token_sha256 IS NULL))";
     private static final String MERGED_TOKEN = "CASE WHEN " + WRITTEN_BEFORE_ROTATION
@@ -55,13 +58,13 @@ final class CatalogWriter {
             + ", EXCLUDED.permissions, EXCLUDED.share_context, EXCLUDED.namespaces, EXCLUDED.rate_limit_per_minute,"
             + " EXCLUDED.rate_limit_burst, EXCLUDED.expires_at, " + MERGED_REVOKED + ", "
             + mergedPrevious("previous_token_sha256") + ", " + mergedPrevious("previous_token_prefix") + ", "
-            + mergedPrevious("previous_token_until");
+            + mergedPrevious("previous_token_until") + ", " + MERGED_TOKEN_MANAGED;
     private static final String STORED_COLUMNS = "k.company_id, k.token_sha256, k.token_prefix, k.permissions,"
             + " k.share_context, k.namespaces, k.rate_limit_per_minute, k.rate_limit_burst, k.expires_at, k.revoked,"
-            + " k.previous_token_sha256, k.previous_token_prefix, k.previous_token_until";
+            + " k.previous_token_sha256, k.previous_token_prefix, k.previous_token_until, k.token_managed";
     private static final String UPDATED_COLUMNS = "company_id, token_sha256, token_prefix, permissions, share_context,"
             + " namespaces, rate_limit_per_minute, rate_limit_burst, expires_at, revoked, previous_token_sha256,"
-            + " previous_token_prefix, previous_token_until";
+            + " previous_token_prefix, previous_token_until, token_managed";
 
     // Row-value assignment: every merged expression reads the stored row as it was before the update.
     private static final String UPSERT_API_KEY = "INSERT INTO data_api.api_keys AS k (" + API_KEY_COLUMNS + ")"

@@ -178,7 +178,9 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
      * managed by the command line (created or rotated there) stays, as does a stored rotation when
      * this key's token is the stored key's previous token (written before the rotation); a key with
      * the stored current token that names no previous token (or no prefix) keeps the stored one.
-     * Everything else comes from this key.
+     * Everything else comes from this key. A key moved to another company never takes a stored
+     * token along that this key does not name: that token was handed to the first company's
+     * consumer.
      *
      * @param stored             the key stored under the same id
      * @param storedTokenManaged true when the stored key's token was created or rotated by the
@@ -190,8 +192,8 @@ public record ApiKey(String id, CompanyId company, String tokenSha256, Optional<
         if (!stored.id().equals(id)) {
             throw new IllegalArgumentException("api key '" + id + "' cannot be applied over api key '" + stored.id() + "'");
         }
-        boolean keepStoredToken = storedTokenManaged || stored.previousToken()
-                .map(previous -> previous.tokenSha256().equals(tokenSha256)).orElse(false);
+        boolean keepStoredToken = stored.company().equals(company) && (storedTokenManaged || stored.previousToken()
+                .map(previous -> previous.tokenSha256().equals(tokenSha256)).orElse(false));
         boolean sameToken = stored.tokenSha256().equals(tokenSha256);
         String token = keepStoredToken ? stored.tokenSha256() : tokenSha256;
         Optional<String> prefix = keepStoredToken || (sameToken && tokenPrefix.isEmpty())

@@ -85,7 +85,10 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
                 (remove ? removedKeys : keptKeys).add(key);
             }
             CatalogSnapshot merged = merged(new CatalogSnapshot(current.companies(), keptEndpoints, keptKeys), changes);
+            List<String> moved = movedToAnotherCompany(current, changes);
             current = merged;
+            // A moved key took the file's token, not the command line's (ApiKey#appliedOver).
+            moved.forEach(tokenManaged::remove);
             removedKeys.forEach(key -> {
                 lastUsed.remove(key.id());
                 tokenManaged.remove(key.id());
@@ -184,6 +187,19 @@ public final class InMemoryCatalogStore implements CatalogStore, KeyUsageStore {
         requireDistinctTokens(keys.values());
         return new CatalogSnapshot(new ArrayList<>(companies.values()), new ArrayList<>(endpoints.values()),
                 new ArrayList<>(keys.values()));
+    }
+
+    private static List<String> movedToAnotherCompany(CatalogSnapshot before, CatalogSnapshot changes) {
+        Map<String, CompanyId> owners = new HashMap<>();
+        before.apiKeys().forEach(key -> owners.put(key.id(), key.company()));
+        List<String> moved = new ArrayList<>();
+        for (ApiKey key : changes.apiKeys()) {
+            CompanyId owner = owners.get(key.id());
+            if (owner != null && !owner.equals(key.company())) {
+                moved.add(key.id());
+            }
+        }
+        return moved;
     }
 
     private static void requireKnown(Map<CompanyId, Company> companies, CompanyId company, String entry) {

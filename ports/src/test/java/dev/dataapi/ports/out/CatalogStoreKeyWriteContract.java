@@ -101,6 +101,42 @@ public abstract class CatalogStoreKeyWriteContract extends CatalogStoreApiKeyCon
     }
 
     @Test
+    void given_a_key_created_by_insert_when_a_file_moves_its_id_to_another_company_with_its_own_token_then_the_token_does_not_move_along() {
+        String neighbour = unique("neighbour");
+        ApiKey created = aKey().withId(unique("created")).withCompany(company).withToken(unique("cli"))
+                .withTokenPrefix("dak_cl1").build();
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(company).build(), aCompany().withId(neighbour).build()),
+                List.of(), List.of()));
+        assertThat(store.insertKey(created)).isTrue();
+        ApiKey neighbours = aKey().withId(created.id()).withCompany(neighbour).withToken(unique("neighbours"))
+                .withPermissions(Permission.EXECUTE, Permission.GET_JOB).build();
+
+        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(neighbours)));
+
+        assertThat(only(created.id())).isEqualTo(neighbours);
+        ApiKey rekeyed = aKey().withId(created.id()).withCompany(neighbour).withToken(unique("rekeyed")).build();
+        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(rekeyed)));
+        assertThat(only(created.id())).as("the file's token is the file's to change").isEqualTo(rekeyed);
+    }
+
+    @Test
+    void given_a_rotated_key_when_a_file_from_before_the_rotation_moves_it_to_another_company_then_the_rotated_token_does_not_move_along() {
+        String neighbour = unique("neighbour");
+        String oldToken = unique("old");
+        ApiKey fromFile = stored(oldToken);
+        store.apply(new CatalogSnapshot(List.of(aCompany().withId(neighbour).build()), List.of(), List.of()));
+        RetiringToken previous = new RetiringToken(fromFile.tokenSha256(), fromFile.tokenPrefix(), OVERLAP_END);
+        assertThat(store.rotateToken(fromFile.id(), fromFile.tokenSha256(), sha256Hex(unique("new")), Optional.of("dak_n3w"),
+                Optional.of(previous))).isTrue();
+        ApiKey moved = aKey().withId(fromFile.id()).withCompany(neighbour).withToken(oldToken).withTokenPrefix("dak_f1le")
+                .withPermissions(Permission.EXECUTE).build();
+
+        store.apply(new CatalogSnapshot(List.of(), List.of(), List.of(moved)));
+
+        assertThat(only(fromFile.id())).isEqualTo(moved);
+    }
+
+    @Test
     void given_an_apply_between_reading_and_rotating_a_key_when_rotated_then_the_apply_is_kept() {
         ApiKey read = stored(unique("token"));
         ApiKey narrowed = aKey().withId(read.id()).withCompany(company).withTokenSha256(read.tokenSha256())
