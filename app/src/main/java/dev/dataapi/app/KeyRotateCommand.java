@@ -41,6 +41,13 @@ final class KeyRotateCommand extends CommandOnCatalog {
             return Main.REFUSED;
         }
         Instant now = Instant.now();
+        if (key.expiresAt().filter(expiry -> !expiry.isAfter(now)).isPresent()) {
+            // A new token would be printed as if it worked, yet the key refuses every token past its expiry.
+            err.println("Refused: API key " + id + " expired at " + key.expiresAt().get().truncatedTo(ChronoUnit.SECONDS)
+                    + "; a new token would not work either. Create a new key, or give this one a later expires_at"
+                    + " in the catalog file.");
+            return Main.REFUSED;
+        }
         Optional<RetiringToken> previous = overlap.isZero() ? Optional.empty()
                 : Optional.of(new RetiringToken(key.tokenSha256(), key.tokenPrefix(), now.plus(overlap)));
         ApiToken token = ApiToken.generate();

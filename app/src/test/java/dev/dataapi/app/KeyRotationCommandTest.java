@@ -11,9 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dataapi.core.ApiToken;
 import dev.dataapi.ports.ApiKey;
+import dev.dataapi.ports.CompanyId;
+import dev.dataapi.ports.Permission;
+import dev.dataapi.ports.ShareContext;
+import dev.dataapi.ports.out.CatalogSnapshot;
+import dev.dataapi.sql.JdbcCatalogStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +87,22 @@ class KeyRotationCommandTest {
         Cli.Run rotate = Cli.run(env(), "keys", "rotate", id);
         assertThat(rotate.exitCode()).isEqualTo(1);
         assertThat(rotate.out()).doesNotContain("dak_");
+    }
+
+    @Test
+    void given_an_expired_key_when_rotating_then_it_is_refused_and_no_token_is_printed() {
+        String id = unique("expired");
+        ApiKey expired = new ApiKey(id, new CompanyId("acme"), TestServer.sha256(unique("token")), Optional.empty(),
+                EnumSet.of(Permission.EXECUTE), ShareContext.none(), Set.of(), Optional.empty(),
+                Optional.of(Instant.now().minusSeconds(60)), false, Optional.empty());
+        new JdbcCatalogStore(TestServer.get().database()).apply(new CatalogSnapshot(List.of(), List.of(), List.of(expired)));
+
+        Cli.Run run = Cli.run(env(), "keys", "rotate", id);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("Refused: API key " + id + " expired at");
+        assertThat(run.out()).doesNotContain("dak_");
+        assertThat(storedKey(id).tokenSha256()).isEqualTo(expired.tokenSha256());
     }
 
     @Test

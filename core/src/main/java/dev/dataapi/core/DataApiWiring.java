@@ -38,8 +38,9 @@ final class DataApiWiring {
                 : in.catalogStore instanceof KeyUsageStore ? Optional.of((KeyUsageStore) in.catalogStore) : Optional.empty();
         KeyUsageRecorder usage = usageStore.map(KeyUsageRecorder::new).orElseGet(KeyUsageRecorder::discarding);
 
-        int senderCount = in.webhookSenders == null ? in.deliverySettings.senders() : in.webhookSenders;
-        Optional<CallbackDeliveries> deliveries = in.webhooksGiven && senderCount > 0
+        // Delivery settings are required, and read, only with webhooks.
+        int senderCount = !in.webhooksGiven ? 0 : in.webhookSenders == null ? in.deliverySettings.senders() : in.webhookSenders;
+        Optional<CallbackDeliveries> deliveries = senderCount > 0
                 ? Optional.of(new CallbackDeliveries(jobs, companies, in.encoder, in.sender,
                         in.deliverySettings.withSenders(senderCount), in.clock))
                 : Optional.empty();

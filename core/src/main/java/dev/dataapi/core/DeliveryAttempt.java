@@ -60,27 +60,44 @@ final class DeliveryAttempt {
                 new IllegalStateException("job " + job.id() + " was claimed for delivery without a callback"));
         int attempt = before.attempts() + 1;
         Optional<Company> company = companies.findCompany(job.company());
-        Optional<String> secret = company.flatMap(Company::webhookSecret);
-        if (secret.isEmpty()) {
+        List<String> secrets = company.map(found -> signingSecrets(found, job, attempt)).orElse(List.of());
+        if (secrets.isEmpty()) {
             // Nothing unsigned is ever sent; retrying cannot help until the catalog changes, so stop now.
             if (stored(claimed, before.givenUp(Optional.empty()), attempt)) {
                 LOG.log(Level.WARNING, label(job, attempt) + ": given up without sending: company " + job.company()
-                        + (company.isEmpty() ? " no longer exists" : " has no webhook signing secret any more"));
+                        + (company.isEmpty() ? " no longer exists" : " has no usable webhook signing secret any more"));
             }
             return;
         }
-        WebhookResponse response = send(job, attempt, signingSecrets(company.get()));
+        WebhookResponse response = send(job, attempt, secrets);
         CallbackState next = rules.after(before, response, now());
         if (stored(claimed, next, attempt)) {
             report(job, attempt, response, next);
         }
     }
 
-    /** The current secret first; while one is rotated out, it signs too, so receivers holding either verify. */
-    private static List<String> signingSecrets(Company company) {
+    /**
+     * The current secret first; while one is rotated out, it signs too, so receivers holding either
+     * verify. A secret that cannot sign (not base64, stored by hand past the catalog's checks) is
+     * left out with a warning, so one bad secret does not stop deliveries the other can sign.
+     */
+    private static List<String> signingSecrets(Company company, Job job, int attempt) {
         List<String> secrets = new ArrayList<>(2);
         company.webhookSecret().ifPresent(secrets::add);
+        if (secrets.isEmpty()) {
+            return secrets;
+        }
         company.previousWebhookSecret().ifPresent(secrets::add);
+        secrets.removeIf(secret -> {
+            try {
+                WebhookSecret.parse(secret);
+                return false;
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, label(job, attempt) + ": a webhook secret of company " + job.company()
+                        + " cannot sign (" + e.getMessage() + "); it is left out");
+                return true;
+            }
+        });
         return secrets;
     }
 

@@ -97,6 +97,24 @@ class CallbackDeliveriesTest {
     }
 
     @Test
+    void given_a_previous_secret_that_cannot_sign_then_the_delivery_is_signed_with_the_current_one_and_the_log_names_no_secret() {
+        String broken = "whsec_old-secret-not-base64!!";
+        harness.rotateSecret(SECRET, broken);
+        Job job = harness.completed();
+        ScriptedSender sender = ScriptedSender.statuses(204);
+        harness.start(sender);
+
+        harness.awaitRecorded(job.id(), 1);
+
+        assertThat(log.allMessages()).anySatisfy(message -> assertThat(message).contains("cannot sign"))
+                .allSatisfy(message -> assertThat(message).doesNotContain("old-secret"));
+        WebhookRequest request = sender.requests.get(0);
+        assertThat(request.headers().get(WebhookHeaders.SIGNATURE))
+                .isEqualTo(WebhookSigner.signature(SECRET, "msg_" + job.id().value(), NOW.getEpochSecond(), request.body()));
+        assertThat(harness.callback(job.id()).status()).isEqualTo(CallbackStatus.DELIVERED);
+    }
+
+    @Test
     void given_410_gone_then_the_delivery_fails_at_once_without_another_attempt() {
         Job job = harness.completed();
         ScriptedSender sender = ScriptedSender.statuses(410);

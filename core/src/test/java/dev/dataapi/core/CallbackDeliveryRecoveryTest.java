@@ -113,7 +113,7 @@ class CallbackDeliveryRecoveryTest {
         assertThat(harness.callback(job.id())).isEqualTo(new CallbackState(CallbackStatus.FAILED, 1, Optional.empty(),
                 Optional.empty()));
         assertThat(sender.requests).isEmpty();
-        log.await(Level.WARNING, job.id().value(), "given up without sending", "has no webhook signing secret");
+        log.await(Level.WARNING, job.id().value(), "given up without sending", "has no usable webhook signing secret");
     }
 
     @Test

@@ -58,6 +58,17 @@ class DataApiBuilderTest {
     }
 
     @Test
+    void given_no_delivery_settings_when_built_without_webhooks_then_it_builds_and_with_webhooks_they_are_named() {
+        DataApiBuilder builder = DataApi.builder().catalog(store()).queries((request, sink) -> null).deliverySettings(null);
+
+        builder.build().close();
+
+        assertThatThrownBy(builder.webhooks(request -> null, (job, rows) -> new byte[0], url -> Optional.empty())::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the DataApi cannot be built: the delivery settings must be given");
+    }
+
+    @Test
     void given_embedder_lookups_with_one_missing_when_built_then_the_missing_lookup_is_named() {
         CachedCatalog own = new CachedCatalog(store(), Duration.ofMinutes(1));
 

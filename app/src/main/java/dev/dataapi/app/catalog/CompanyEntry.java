@@ -1,5 +1,6 @@
 package dev.dataapi.app.catalog;
 
+import dev.dataapi.core.WebhookSecret;
 import dev.dataapi.ports.Company;
 import dev.dataapi.ports.CompanyId;
 import dev.dataapi.ports.Names;
@@ -30,6 +31,17 @@ final class CompanyEntry {
         return Fields.peekText(node, "id").filter(Names::isKebabCase).map(CompanyId::new);
     }
 
+    /** A secret that could never sign a callback is refused here, rather than failing every delivery later. */
+    private static boolean signable(Fields fields, String field, String secret) {
+        return fields.attempt(field, () -> {
+            try {
+                return WebhookSecret.parse(secret);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("'webhook_secret'", "'" + field + "'"));
+            }
+        }).isPresent();
+    }
+
     static Optional<Company> read(YamlNode node, int index, Problems problems) {
         Optional<Fields> opened = Fields.ofEntry(node, FIELDS, problems, name(node, index), "companies[" + index + "]");
         if (opened.isEmpty()) {
@@ -44,9 +56,13 @@ final class CompanyEntry {
         Optional<String> previous = fields.text("previous_webhook_secret");
         // Each secret is checked on its own so that a bad id or name does not hide a bad secret.
         boolean secretValid = secret.isEmpty() || fields.attempt("webhook_secret",
-                () -> new Company(PROBE_ID, "probe", secret)).isPresent();
-        previous.ifPresent(value -> fields.attempt("previous_webhook_secret", () -> new Company(PROBE_ID, "probe",
-                secretValid ? secret : Optional.of(PROBE_SECRET), Optional.of(value))));
+                () -> new Company(PROBE_ID, "probe", secret)).isPresent() && signable(fields, "webhook_secret", secret.get());
+        previous.ifPresent(value -> {
+            if (fields.attempt("previous_webhook_secret", () -> new Company(PROBE_ID, "probe",
+                    secretValid ? secret : Optional.of(PROBE_SECRET), Optional.of(value))).isPresent()) {
+                signable(fields, "previous_webhook_secret", value);
+            }
+        });
         if (!fields.clean()) {
             return Optional.empty();
         }

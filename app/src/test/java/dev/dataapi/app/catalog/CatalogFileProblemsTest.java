@@ -196,6 +196,18 @@ class CatalogFileProblemsTest {
     }
 
     @Test
+    void given_webhook_secrets_that_are_not_base64_when_read_then_each_is_refused_by_field_without_being_quoted() {
+        String current = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        assertThat(problems("companies: [{id: acme, name: Acme, webhook_secret: whsec_not-base64-key-material!}]\n"))
+                .containsExactly(new CatalogProblem("company acme", "webhook_secret",
+                        "'webhook_secret' must be 'whsec_' followed by standard base64"));
+        assertThat(problems("companies: [{id: acme, name: Acme, webhook_secret: " + current
+                + ", previous_webhook_secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaX}]\n")).containsExactly(
+                new CatalogProblem("company acme", "previous_webhook_secret",
+                        "'previous_webhook_secret' must be 'whsec_' followed by standard base64"));
+    }
+
+    @Test
     void given_list_items_that_are_not_mappings_when_read_then_their_position_is_named() {
         assertThat(problems("companies: [acme]\nendpoints: [{}]\n")).containsExactly(
                 new CatalogProblem("file", "companies[0]", "expected a mapping with the fields id, name, webhook_secret, previous_webhook_secret, got 'acme'"),
