@@ -84,12 +84,9 @@ class CallbackDeliveriesTest {
         String next = "whsec_c2Vjb25kLXNlY3JldC1mb3ItcmVjZWl2ZXJz";
         harness.rotateSecret(next, SECRET);
         Job job = harness.completed();
-        ScriptedSender sender = ScriptedSender.statuses(204);
-        harness.start(sender);
 
-        harness.awaitRecorded(job.id(), 1);
+        WebhookRequest request = deliveredOnce(job);
 
-        WebhookRequest request = sender.requests.get(0);
         String messageId = "msg_" + job.id().value();
         assertThat(request.headers().get(WebhookHeaders.SIGNATURE).split(" ")).containsExactly(
                 WebhookSigner.signature(next, messageId, NOW.getEpochSecond(), request.body()),
@@ -101,17 +98,22 @@ class CallbackDeliveriesTest {
         String broken = "whsec_old-secret-not-base64!!";
         harness.rotateSecret(SECRET, broken);
         Job job = harness.completed();
-        ScriptedSender sender = ScriptedSender.statuses(204);
-        harness.start(sender);
 
-        harness.awaitRecorded(job.id(), 1);
+        WebhookRequest request = deliveredOnce(job);
 
         assertThat(log.allMessages()).anySatisfy(message -> assertThat(message).contains("cannot sign"))
                 .allSatisfy(message -> assertThat(message).doesNotContain("old-secret"));
-        WebhookRequest request = sender.requests.get(0);
         assertThat(request.headers().get(WebhookHeaders.SIGNATURE))
                 .isEqualTo(WebhookSigner.signature(SECRET, "msg_" + job.id().value(), NOW.getEpochSecond(), request.body()));
         assertThat(harness.callback(job.id()).status()).isEqualTo(CallbackStatus.DELIVERED);
+    }
+
+    /** Starts senders whose receiver answers 204 and returns the one request it got for {@code job}. */
+    private WebhookRequest deliveredOnce(Job job) {
+        ScriptedSender sender = ScriptedSender.statuses(204);
+        harness.start(sender);
+        harness.awaitRecorded(job.id(), 1);
+        return sender.requests.get(0);
     }
 
     @Test
