@@ -9,6 +9,7 @@ import dev.dataapi.ports.ResultSink;
 import dev.dataapi.ports.in.GetJobOutcome;
 import dev.dataapi.ports.in.ResultSource;
 import dev.dataapi.ports.out.WebhookPayloadEncoder;
+import dev.dataapi.ports.out.WebhookPayloadTooLarge;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +55,29 @@ class JsonWebhookPayloadsTest {
                 + NAMESPACE_AND_SLUG);
         // "ã" as its two UTF-8 bytes, not a \\u escape nor a Latin-1 byte.
         assertThat(indexOf(payload, new byte[] {'S', (byte) 0xC3, (byte) 0xA3, 'o'})).isPositive();
+    }
+
+    @Test
+    void given_rows_beyond_the_limit_when_encoded_then_it_is_refused_as_too_large_without_reading_them_all() {
+        AtomicInteger rowsRead = new AtomicInteger();
+        ResultSource huge = sink -> {
+            sink.columns(List.of(new Column("pad", "text")));
+            for (int n = 0; n < 10_000; n++) {
+                rowsRead.incrementAndGet();
+                sink.row(new Object[] {"x".repeat(100)});
+            }
+        };
+
+        assertThatThrownBy(() -> new JsonWebhookPayloads(4096).encode(Jobs.completedWithCallback(10_000, false), huge))
+                .isInstanceOf(WebhookPayloadTooLarge.class)
+                .satisfies(e -> assertThat(((WebhookPayloadTooLarge) e).limitBytes()).isEqualTo(4096));
+        assertThat(rowsRead.get()).as("reading stops near the limit").isLessThan(200);
+        assertThat(new JsonWebhookPayloads(64 * 1024).encode(Jobs.completedWithCallback(100, false), sink -> {
+            sink.columns(List.of(new Column("pad", "text")));
+            for (int n = 0; n < 100; n++) {
+                sink.row(new Object[] {"x".repeat(100)});
+            }
+        })).hasSizeGreaterThan(10_000).hasSizeLessThan(64 * 1024);
     }
 
     @Test

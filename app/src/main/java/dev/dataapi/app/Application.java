@@ -113,7 +113,7 @@ final class Application implements AutoCloseable {
             // Callbacks are accepted on every instance; only instances with senders deliver them.
             OkHttpWebhookSender sender = new OkHttpWebhookSender(addresses);
             resources.push(sender);
-            builder.webhooks(sender, new JsonWebhookPayloads(), addresses)
+            builder.webhooks(sender, new JsonWebhookPayloads(config.maxResultBytes()), addresses)
                     .deliverySettings(deliverySettings(config))
                     .webhookSenders(config.webhookSenders());
             // Stopped right after the HTTP server: key usage flushed, workers and senders finished, catalog released.

@@ -40,7 +40,9 @@ enum Setting {
             + " writers show up without a restart."),
     MAX_BODY_BYTES("DATA_API_MAX_BODY_BYTES", "1048576", "Largest accepted request body (1024 to 67108864); larger answers 413."),
     MAX_RESULT_BYTES("DATA_API_MAX_RESULT_BYTES", "67108864", "Largest sync result body (1048576 to 1073741824); it is"
-            + " built in memory so the database connection is freed first. Larger answers 500 RESULT_TOO_LARGE."),
+            + " built in memory so the database connection is freed first. Larger answers 500 RESULT_TOO_LARGE."
+            + " Also the largest webhook body (signed, so built whole): a larger one is not sent, and the delivery"
+            + " fails at once."),
     RATE_LIMIT_PER_MINUTE("DATA_API_RATE_LIMIT_PER_MINUTE", "600", "Requests a minute an API key may send on average"
             + " (executions and job reads), unless the key has its own rate_limit; 0: keys without their own are not"
             + " limited. Counted per instance."),

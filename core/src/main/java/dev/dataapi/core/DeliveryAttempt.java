@@ -8,6 +8,7 @@ import dev.dataapi.ports.out.ClaimedDelivery;
 import dev.dataapi.ports.out.CompanyLookup;
 import dev.dataapi.ports.out.JobStore;
 import dev.dataapi.ports.out.WebhookPayloadEncoder;
+import dev.dataapi.ports.out.WebhookPayloadTooLarge;
 import dev.dataapi.ports.out.WebhookRequest;
 import dev.dataapi.ports.out.WebhookResponse;
 import dev.dataapi.ports.out.WebhookSender;
@@ -69,7 +70,16 @@ final class DeliveryAttempt {
             }
             return;
         }
-        WebhookResponse response = send(job, attempt, secrets);
+        WebhookResponse response;
+        try {
+            response = send(job, attempt, secrets);
+        } catch (WebhookPayloadTooLarge e) {
+            if (stored(claimed, before.givenUp(Optional.empty()), attempt)) {
+                LOG.log(Level.WARNING, label(job, attempt) + ": given up without sending: the body would be larger than "
+                        + e.limitBytes() + " bytes; the consumer can read the result with GET");
+            }
+            return;
+        }
         CallbackState next = rules.after(before, response, now());
         if (stored(claimed, next, attempt)) {
             report(job, attempt, response, next);
@@ -101,6 +111,7 @@ final class DeliveryAttempt {
         return secrets;
     }
 
+    /** Sends one attempt; a body over the encoder's limit is thrown, since no attempt could send it. */
     private WebhookResponse send(Job job, int attempt, List<String> secrets) {
         try {
             byte[] body = encoder.encode(job, sink -> jobs.readResult(job.id(), sink));
@@ -110,6 +121,8 @@ final class DeliveryAttempt {
                     timestamp, body);
             WebhookResponse response = sender.send(new WebhookRequest(job.callbackUrl().orElseThrow(), headers, body));
             return Objects.requireNonNull(response, "the webhook sender returned no response");
+        } catch (WebhookPayloadTooLarge e) {
+            throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // Counted as a failed attempt, including a payload too large or too deep to build: such a
             // delivery then ends when the schedule runs out instead of being retried at every lease.

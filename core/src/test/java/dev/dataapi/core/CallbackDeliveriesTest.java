@@ -11,6 +11,7 @@ import dev.dataapi.ports.CallbackState;
 import dev.dataapi.ports.CallbackStatus;
 import dev.dataapi.ports.Job;
 import dev.dataapi.ports.JobState;
+import dev.dataapi.ports.out.WebhookPayloadTooLarge;
 import dev.dataapi.ports.out.WebhookRequest;
 import dev.dataapi.ports.out.WebhookResponse;
 import java.nio.charset.StandardCharsets;
@@ -232,5 +233,18 @@ class CallbackDeliveriesTest {
 
         assertThat(harness.callback(job.id()).status()).isEqualTo(CallbackStatus.DELIVERED);
         log.await(Level.INFO, job.id().value(), "attempt 1", "failed (no answer: OutOfMemoryError)");
+    }
+
+    @Test
+    void given_a_body_over_the_encoders_limit_then_nothing_is_sent_and_the_delivery_fails_at_once() {
+        Job job = harness.completed();
+        harness.failNextEncoding(new WebhookPayloadTooLarge(64L * 1024 * 1024));
+        ScriptedSender sender = ScriptedSender.statuses(200);
+        harness.start(sender);
+
+        harness.awaitGivenUpWithoutSending(job, sender);
+
+        log.await(Level.WARNING, job.id().value(), "given up without sending", "larger than 67108864 bytes",
+                "read the result with GET");
     }
 }

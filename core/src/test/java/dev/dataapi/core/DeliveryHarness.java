@@ -3,8 +3,10 @@ package dev.dataapi.core;
 import static dev.dataapi.ports.fixtures.Fixtures.aCompany;
 import static dev.dataapi.ports.fixtures.Fixtures.aJob;
 import static dev.dataapi.ports.fixtures.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dataapi.ports.CallbackState;
+import dev.dataapi.ports.CallbackStatus;
 import dev.dataapi.ports.Column;
 import dev.dataapi.ports.Company;
 import dev.dataapi.ports.CompanyId;
@@ -145,6 +147,14 @@ final class DeliveryHarness implements AutoCloseable {
     /** The encoder's next call throws {@code failure}. */
     void failNextEncoding(Throwable failure) {
         encoderFailure.set(failure);
+    }
+
+    /** Waits for the one attempt of {@code job}'s delivery, which gave it up without sending anything. */
+    void awaitGivenUpWithoutSending(Job job, ScriptedSender sender) {
+        awaitRecorded(job.id(), 1);
+        assertThat(callback(job.id())).isEqualTo(new CallbackState(CallbackStatus.FAILED, 1, Optional.empty(),
+                Optional.empty()));
+        assertThat(sender.requests).isEmpty();
     }
 
     /** Company acme signs with {@code current} while {@code previous} is rotated out. */

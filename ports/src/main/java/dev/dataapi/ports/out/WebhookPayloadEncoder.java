@@ -15,6 +15,8 @@ public interface WebhookPayloadEncoder {
      * @param job    the ended job
      * @param result its stored rows, for a completed job
      * @return the body
+     * @throws WebhookPayloadTooLarge when the body would exceed the encoder's limit; encoders should
+     *                                have one, since the body is held in memory whole
      */
     byte[] encode(Job job, ResultSource result);
 }
