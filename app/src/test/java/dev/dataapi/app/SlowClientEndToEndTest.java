@@ -19,8 +19,9 @@ class SlowClientEndToEndTest {
     @Test
     @DisplayName("with one query connection, a client that does not read its 25 MB answer does not block the next request")
     void connection_is_released_before_the_client_reads() throws Exception {
+        // The company cap would otherwise be 1 too, and the requests below could take the slow one's slot.
         try (Application single = TestServer.get().startAnother(Map.of("DATA_API_QUERY_POOL_SIZE", "1",
-                "DATA_API_QUERY_POOL_WAIT", "500ms"));
+                "DATA_API_QUERY_POOL_WAIT", "500ms", "DATA_API_COMPANY_MAX_CONCURRENCY", "10"));
              Socket slow = new Socket("127.0.0.1", single.port())) {
             ApiClient api = new ApiClient("http://127.0.0.1:" + single.port());
             slow.setReceiveBufferSize(16 * 1024);
