@@ -5,6 +5,7 @@ import dev.dataapi.ports.in.ParameterProblem;
 import dev.dataapi.ports.in.Rejection;
 import dev.dataapi.ports.in.RejectionCode;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ record Answer(int status, String contentType, String body, Map<String, String> h
             ExecuteOutcome.Executed executed = (ExecuteOutcome.Executed) outcome;
             return new Answer(200, JSON, "{" + rows.columnsAndRows() + ",\"row_count\":" + executed.rowCount()
                     + ",\"truncated\":" + executed.truncated() + ",\"max_rows\":" + executed.maxRows()
-                    + ",\"executed_at\":\"" + executed.executedAt() + "\"}", Map.of());
+                    + ",\"executed_at\":\"" + executed.executedAt().truncatedTo(ChronoUnit.SECONDS) + "\"}", Map.of());
         }
         if (outcome instanceof ExecuteOutcome.Accepted) {
             ExecuteOutcome.Accepted accepted = (ExecuteOutcome.Accepted) outcome;

@@ -44,7 +44,8 @@ class EmbeddedServerTest {
                         + "{\"region\":\"Sul\",\"month\":\"2025-01-01\",\"total\":1200.50},"
                         + "{\"region\":\"Norte\",\"month\":\"2025-01-01\",\"total\":410.10},"
                         + "{\"region\":\"Sul\",\"month\":\"2025-02-01\",\"total\":1310.00}],"
-                        + "\"row_count\":3,\"truncated\":false,\"max_rows\":100,\"executed_at\":\"");
+                        + "\"row_count\":3,\"truncated\":false,\"max_rows\":100,\"executed_at\":\"")
+                .matches(".*\"executed_at\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\"}$");
     }
 
     @Test
