@@ -1,6 +1,7 @@
 package dev.dataapi.sql;
 
 import dev.dataapi.ports.JsonText;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -25,6 +26,14 @@ final class FetchSizing {
     /** The rows the first fetch asks for, for a result of at most {@code rowsWanted} rows. */
     static int firstFetch(int rowsWanted) {
         return Math.min(rowsWanted, FIRST_FETCH_ROWS);
+    }
+
+    /**
+     * Whether {@code e} is pgjdbc refusing a fetch over the connection's {@code maxResultBuffer}
+     * (its message is pgjdbc's own English text unless the JVM runs in a locale it translates).
+     */
+    static boolean overBound(SQLException e) {
+        return "08S01".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().contains("maxResultBuffer");
     }
 
     /** Notes a row that was read; returns how many rows the next fetch should ask for. */

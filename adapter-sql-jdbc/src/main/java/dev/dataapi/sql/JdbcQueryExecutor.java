@@ -67,6 +67,29 @@ public final class JdbcQueryExecutor implements QueryExecutor {
             return new QueryOutcome.Failed("endpoint SQL cannot be compiled: " + e.getMessage());
         }
         List<BoundParameter> parameters = ParameterBinder.inPlaceholderOrder(sql, request.parameters());
+        long started = System.nanoTime();
+        try {
+            return executeOnce(sql, parameters, request, sink, FetchSizing.firstFetch(request.maxRows() + 1));
+        } catch (FirstFetchTooLarge e) {
+            // Nothing reached the sink: run it again a row at a time, so FetchSizing learns the rows' width
+            // before a fetch may hold more; only a single row over the bound still fails. Within the same timeout.
+            Duration left = request.timeout().minusNanos(System.nanoTime() - started);
+            if (left.isNegative() || left.isZero()) {
+                return new QueryOutcome.TimedOut();
+            }
+            LOG.log(Level.DEBUG, "request {0}: the first fetch outgrew the fetch bound; running again a row at a time",
+                    request.requestId());
+            try {
+                return executeOnce(sql, parameters, new QueryRequest(request.sql(), request.parameters(),
+                        request.maxRows(), left, request.requestId()), sink, 1);
+            } catch (FirstFetchTooLarge again) {
+                return failed(again.overflow);
+            }
+        }
+    }
+
+    private QueryOutcome executeOnce(CompiledSql sql, List<BoundParameter> parameters, QueryRequest request,
+                                     ResultSink sink, int firstFetch) throws FirstFetchTooLarge {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -77,14 +100,14 @@ public final class JdbcQueryExecutor implements QueryExecutor {
             return failed(e);
         }
         try (connection) {
-            return run(connection, sql, parameters, request, sink);
+            return run(connection, sql, parameters, request, sink, firstFetch);
         } catch (SQLException e) {
             return QUERY_CANCELED.equals(e.getSQLState()) ? new QueryOutcome.TimedOut() : failed(e);
         }
     }
 
     private QueryOutcome run(Connection connection, CompiledSql sql, List<BoundParameter> parameters,
-                             QueryRequest request, ResultSink sink) throws SQLException {
+                             QueryRequest request, ResultSink sink, int firstFetch) throws SQLException, FirstFetchTooLarge {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         // With auto-commit off, pgjdbc opens the transaction as BEGIN READ ONLY. A read-only pool of
         // PostgresDataSources hands out connections already so, and then neither call sends anything.
@@ -100,11 +123,11 @@ public final class JdbcQueryExecutor implements QueryExecutor {
             }
             try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql())) {
                 statement.setMaxRows(request.maxRows() + 1);
-                statement.setFetchSize(FetchSizing.firstFetch(request.maxRows() + 1));
+                statement.setFetchSize(firstFetch);
                 ParameterBinder.bind(connection, statement, parameters);
                 ScheduledFuture<?> cancel = QueryCanceller.cancelAfter(statement, request.timeout().plus(cancelGrace),
                         request.requestId());
-                try (ResultSet resultSet = statement.executeQuery()) {
+                try (ResultSet resultSet = firstFetch(statement)) {
                     return ResultStreamer.stream(resultSet, sink, request.maxRows(), deadline);
                 } finally {
                     cancel.cancel(false);
@@ -138,6 +161,29 @@ public final class JdbcQueryExecutor implements QueryExecutor {
     /** statement_timeout is an int of milliseconds, and 0 would mean no timeout at all. */
     private static long timeoutMillis(Duration timeout) {
         return Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /** Executes, which reads the first fetch; a first fetch over the pool's bound is told apart. */
+    private static ResultSet firstFetch(PreparedStatement statement) throws SQLException, FirstFetchTooLarge {
+        try {
+            return statement.executeQuery();
+        } catch (SQLException e) {
+            if (FetchSizing.overBound(e)) {
+                throw new FirstFetchTooLarge(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The first fetch held more than the pool's {@code maxResultBuffer}; no row reached the sink. */
+    private static final class FirstFetchTooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException overflow;
+
+        FirstFetchTooLarge(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.overflow = cause;
+        }
     }
 
     private static QueryOutcome failed(SQLException e) {

@@ -54,11 +54,22 @@ class JdbcQueryExecutorWideRowsTest {
     }
 
     @Test
-    void given_a_first_fetch_over_the_bound_when_executed_then_the_query_fails_and_the_pool_serves_the_next_one() {
-        // The first fetch asks for 100 rows: 100 rows of 700 KB are 70 MB.
+    void given_a_first_fetch_over_the_bound_when_executed_then_it_runs_again_a_row_at_a_time_and_completes() {
+        // The first fetch asks for 100 rows: 100 rows of 700 KB are 70 MB, over the 64 MB bound.
+        CountingSink sink = new CountingSink();
+
         QueryOutcome outcome = executor.execute(Queries.request(
-                "SELECT repeat('x', 700000) AS pad FROM generate_series(1, 100)", 10_000, Duration.ofSeconds(60)),
-                new CountingSink());
+                "SELECT repeat('x', 700000) AS pad FROM generate_series(1, 100)", 10_000, Duration.ofSeconds(60)), sink);
+
+        assertThat(outcome).isEqualTo(new QueryOutcome.Completed(100, false));
+        assertThat(sink.rows).as("each row reached the sink once").isEqualTo(100);
+        assertThat(sink.columnCalls).isEqualTo(1);
+    }
+
+    @Test
+    void given_a_single_row_over_the_bound_when_executed_then_the_query_fails_and_the_pool_serves_the_next_one() {
+        QueryOutcome outcome = executor.execute(Queries.request(
+                "SELECT repeat('x', 70 * 1024 * 1024) AS pad", 10, Duration.ofSeconds(60)), new CountingSink());
 
         assertThat(outcome).isInstanceOf(QueryOutcome.Failed.class);
         assertThat(((QueryOutcome.Failed) outcome).diagnostic()).contains("maxResultBuffer");
@@ -70,9 +81,11 @@ class JdbcQueryExecutorWideRowsTest {
     private static final class CountingSink implements ResultSink {
         long rows;
         long characters;
+        int columnCalls;
 
         @Override
         public void columns(List<Column> columns) {
+            columnCalls++;
         }
 
         @Override
