@@ -24,8 +24,10 @@ class JdbcQueryExecutorWideRowsTest {
 
     @BeforeAll
     static void pool() {
+        // The smallest bound there is, whatever the test JVM's heap: what these tests show holds above it too.
         pool = PostgresDataSources.create(PostgresSettings.of(EmbeddedPostgresSupport.jdbcUrl(), EmbeddedPostgresSupport.user(), "")
-                .withPool(Fixtures.unique("wide-rows"), 1, Duration.ofSeconds(5)).asReadOnly());
+                .withPool(Fixtures.unique("wide-rows"), 1, Duration.ofSeconds(5)).asReadOnly(),
+                PostgresDataSources.MIN_FETCH_BOUND_BYTES);
         executor = new JdbcQueryExecutor(pool);
     }
 
@@ -35,9 +37,24 @@ class JdbcQueryExecutorWideRowsTest {
     }
 
     @Test
-    void given_a_query_pool_then_one_fetch_may_hold_at_most_the_bound() {
-        assertThat(pool.getDataSourceProperties().getProperty("maxResultBuffer"))
-                .isEqualTo(Long.toString(PostgresDataSources.MAX_FETCH_BYTES));
+    void given_a_query_pool_as_the_service_builds_it_then_one_fetch_may_hold_a_tenth_of_the_heap_and_at_least_64_mb() {
+        try (HikariDataSource service = PostgresDataSources.create(PostgresSettings.of(EmbeddedPostgresSupport.jdbcUrl(),
+                EmbeddedPostgresSupport.user(), "").withPool(Fixtures.unique("bound"), 1, Duration.ofSeconds(5)).asReadOnly())) {
+            assertThat(Long.parseLong(service.getDataSourceProperties().getProperty("maxResultBuffer")))
+                    .isEqualTo(Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 10));
+        }
+    }
+
+    @Test
+    void given_narrow_rows_then_wide_ones_when_executed_then_fetches_grown_on_the_narrow_rows_still_hold_the_wide_ones() {
+        // After 100 narrow rows fetches ask for 1,000 rows; 1,000 rows of 50 KB are 50 MB, under the bound.
+        CountingSink sink = new CountingSink();
+
+        QueryOutcome outcome = executor.execute(Queries.request("SELECT n, CASE WHEN n <= 100 THEN 'x'"
+                + " ELSE repeat('y', 50000) END AS pad FROM generate_series(1, 1100) AS n ORDER BY n", 10_000,
+                Duration.ofSeconds(60)), sink);
+
+        assertThat(outcome).isEqualTo(new QueryOutcome.Completed(1100, false));
     }
 
     @Test
