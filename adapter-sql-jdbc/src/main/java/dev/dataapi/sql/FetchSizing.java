@@ -29,11 +29,12 @@ final class FetchSizing {
     }
 
     /**
-     * Whether {@code e} is pgjdbc refusing a fetch over the connection's {@code maxResultBuffer}
-     * (its message is pgjdbc's own English text unless the JVM runs in a locale it translates).
+     * Whether {@code e} may be pgjdbc refusing a fetch over the connection's {@code maxResultBuffer}:
+     * a communication error, the state it uses. Its message is not compared, since pgjdbc translates
+     * it; a real communication error is then retried once too, which is harmless before any row.
      */
     static boolean overBound(SQLException e) {
-        return "08S01".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().contains("maxResultBuffer");
+        return "08S01".equals(e.getSQLState());
     }
 
     /** Notes a row that was read; returns how many rows the next fetch should ask for. */
