@@ -67,7 +67,7 @@ final class ApiClient {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("job " + jobId + " still processing after " + limit + ": " + job);
             }
-            pause(50); // the poll interval of a consumer: the contract offers polling, not notification
+            Polls.pause(50); // the poll interval of a consumer: the contract offers polling, not notification
         }
     }
 
@@ -84,16 +84,7 @@ final class ApiClient {
             if (response.status() != 429) {
                 throw new AssertionError("polling job " + jobId + " answered " + response.status() + ": " + response.body());
             }
-            pause(1000L * Long.parseLong(response.header("Retry-After")));
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Polls.pause(1000L * Long.parseLong(response.header("Retry-After"))); // what a 429 asks for
         }
     }
 

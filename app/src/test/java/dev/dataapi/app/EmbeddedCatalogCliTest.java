@@ -149,17 +149,7 @@ class EmbeddedCatalogCliTest {
 
     /** Executes with {@code token} until the status is {@code expected} or 5 s have passed, a tenth of a second apart. */
     private static int awaitStatus(ApiClient api, String token, int expected) {
-        Instant deadline = Instant.now().plusSeconds(5);
-        int status = api.execute("checks", "one", token, null).status();
-        while (status != expected && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            status = api.execute("checks", "one", token, null).status();
-        }
-        return status;
+        return Polls.statusUntil(() -> api.execute("checks", "one", token, null).status(), expected,
+                Duration.ofSeconds(5), Duration.ofMillis(100));
     }
 }

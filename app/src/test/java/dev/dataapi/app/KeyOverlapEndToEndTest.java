@@ -44,14 +44,8 @@ class KeyOverlapEndToEndTest {
         return client.execute("shared", "by-region", token, BODY).status();
     }
 
-    private static void awaitStatus(ApiClient client, String token, int expected, Duration limit)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (status(client, token) != expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("status " + expected + " not reached within " + limit);
-            }
-            Thread.sleep(50); // the server reloads the catalog on its own schedule: nothing to wait on
-        }
+    private static void awaitStatus(ApiClient client, String token, int expected, Duration limit) {
+        assertThat(Polls.statusUntil(() -> status(client, token), expected, limit, Duration.ofMillis(50)))
+                .as("status within %s", limit).isEqualTo(expected);
     }
 }

@@ -10,9 +10,7 @@ import dev.dataapi.ports.ShareContext;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.sql.JdbcCatalogStore;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -183,40 +181,13 @@ class OperatingLimitsEndToEndTest {
     }
 
     private static void awaitAuthenticates(ApiClient client, String token) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (client.execute("shared", "by-region", token, ONE).status() == 401) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the key was not served within 10 s");
-            }
-            pause(100);
-        }
+        assertThat(Polls.until(() -> client.execute("shared", "by-region", token, ONE).status(), status -> status != 401,
+                Duration.ofSeconds(10), Duration.ofMillis(100))).as("the key is served within 10 s").isNotEqualTo(401);
     }
 
     private static void awaitRunning(String marker) throws SQLException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        try (Connection connection = server.database().getConnection(); Statement statement = connection.createStatement()) {
-            while (true) {
-                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%"
-                        + marker + "%' AND pid <> pg_backend_pid() AND state = 'active'")) {
-                    rows.next();
-                    if (rows.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the query " + marker + " did not start within 10 s");
-                }
-                pause(20);
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        try (Connection connection = server.database().getConnection()) {
+            Polls.awaitQueryRunning(connection, marker, Duration.ofSeconds(10));
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.dataapi.ports.ApiKey;
 import dev.dataapi.ports.out.CatalogSnapshot;
 import dev.dataapi.sql.JdbcCatalogStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,18 +54,7 @@ final class SharedCatalog {
      * have passed, a tenth of a second apart (well inside any rate limit); returns the last status.
      */
     static int awaitStatus(String token, int expected) {
-        Instant deadline = Instant.now().plus(SERVER_SEES_IT);
-        int status = execute(token);
-        while (status != expected && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            status = execute(token);
-        }
-        return status;
+        return Polls.statusUntil(() -> execute(token), expected, SERVER_SEES_IT, Duration.ofMillis(100));
     }
 
     /** The status of one execution of acme's {@code numbers/series} with {@code token}. */

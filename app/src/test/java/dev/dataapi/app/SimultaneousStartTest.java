@@ -160,13 +160,8 @@ class SimultaneousStartTest {
     }
 
     /** Executes with {@code token} until the status is {@code expected} or 10 s have passed; returns the last status. */
-    private static int awaitStatus(ApiClient api, String token, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int status = api.execute("checks", "one", token, null).status();
-        while (status != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the server reloads the catalog on its own schedule
-            status = api.execute("checks", "one", token, null).status();
-        }
-        return status;
+    private static int awaitStatus(ApiClient api, String token, int expected) {
+        return Polls.statusUntil(() -> api.execute("checks", "one", token, null).status(), expected,
+                Duration.ofSeconds(10), Duration.ofMillis(100));
     }
 }
