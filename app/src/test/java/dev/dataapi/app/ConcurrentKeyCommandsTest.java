@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,16 +46,10 @@ class ConcurrentKeyCommandsTest {
             + " prints no token")
     void racing_creates_of_one_id() throws Exception {
         String id = unique("raced");
-        List<Future<Cli.Run>> started;
-        try (HeldKeyTable held = HeldKeyTable.hold()) {
-            started = List.of(commands.submit(() -> create(id)), commands.submit(() -> create(id)));
-            held.awaitWaitingWriters(2, started);
-        }
-        List<Cli.Run> runs = List.of(await(started.get(0)), await(started.get(1)));
+        List<Cli.Run> runs = bothWaiting(() -> create(id), () -> create(id));
 
-        assertThat(runs).as(runs.toString()).filteredOn(run -> run.exitCode() == 0).hasSize(1);
-        Cli.Run winner = runs.stream().filter(run -> run.exitCode() == 0).findFirst().orElseThrow();
-        Cli.Run loser = runs.stream().filter(run -> run.exitCode() != 0).findFirst().orElseThrow();
+        Cli.Run winner = onlyWinner(runs);
+        Cli.Run loser = runs.get(runs.get(0) == winner ? 1 : 0);
         assertThat(loser.exitCode()).as(loser.toString()).isEqualTo(1);
         assertThat(loser.err()).contains("Refused: API key '" + id + "' already exists");
         assertThat(loser.out()).doesNotContain("dak_");
@@ -68,16 +63,10 @@ class ConcurrentKeyCommandsTest {
     void racing_rotations_of_one_key() throws Exception {
         String id = unique("rotated-twice");
         String original = createKey("--company", "acme", "--permissions", "data_api:execute", "--id", id).lastLine();
-        List<Future<Cli.Run>> started;
-        try (HeldKeyTable held = HeldKeyTable.hold()) {
-            started = List.of(commands.submit(() -> rotate(id)), commands.submit(() -> rotate(id)));
-            held.awaitWaitingWriters(2, started);
-        }
-        List<Cli.Run> runs = List.of(await(started.get(0)), await(started.get(1)));
+        List<Cli.Run> runs = bothWaiting(() -> rotate(id), () -> rotate(id));
 
-        assertThat(runs).as(runs.toString()).filteredOn(run -> run.exitCode() == 0).hasSize(1);
-        Cli.Run winner = runs.stream().filter(run -> run.exitCode() == 0).findFirst().orElseThrow();
-        Cli.Run loser = runs.stream().filter(run -> run.exitCode() != 0).findFirst().orElseThrow();
+        Cli.Run winner = onlyWinner(runs);
+        Cli.Run loser = runs.get(runs.get(0) == winner ? 1 : 0);
         assertThat(loser.exitCode()).as(loser.toString()).isEqualTo(1);
         assertThat(loser.err()).contains("changed or was revoked while this command ran", "Run the command again");
         assertThat(loser.out()).doesNotContain("dak_");
@@ -92,14 +81,9 @@ class ConcurrentKeyCommandsTest {
     void rotation_racing_a_revocation() throws Exception {
         String id = unique("rotate-or-revoke");
         String original = createKey("--company", "acme", "--permissions", "data_api:execute", "--id", id).lastLine();
-        List<Future<Cli.Run>> started;
-        try (HeldKeyTable held = HeldKeyTable.hold()) {
-            started = List.of(commands.submit(() -> rotate(id)),
-                    commands.submit(() -> Cli.runAlongsideOthers(env(), "keys", "revoke", id)));
-            held.awaitWaitingWriters(2, started);
-        }
-        Cli.Run rotation = await(started.get(0));
-        Cli.Run revocation = await(started.get(1));
+        List<Cli.Run> runs = bothWaiting(() -> rotate(id), () -> Cli.runAlongsideOthers(env(), "keys", "revoke", id));
+        Cli.Run rotation = runs.get(0);
+        Cli.Run revocation = runs.get(1);
 
         assertThat(revocation.exitCode()).as(revocation.toString()).isZero();
         assertThat(rotation.exitCode()).as(rotation.toString()).isIn(0, 1);
@@ -110,6 +94,22 @@ class ConcurrentKeyCommandsTest {
         } else {
             assertThat(rotation.out()).doesNotContain("dak_");
         }
+    }
+
+    /** Starts both commands while the key table is held, so both get past their checks before either writes. */
+    private List<Cli.Run> bothWaiting(Callable<Cli.Run> first, Callable<Cli.Run> second) throws SQLException, InterruptedException {
+        List<Future<Cli.Run>> started;
+        try (HeldKeyTable held = HeldKeyTable.hold()) {
+            started = List.of(commands.submit(first), commands.submit(second));
+            held.awaitWaitingWriters(2, started);
+        }
+        return List.of(await(started.get(0)), await(started.get(1)));
+    }
+
+    /** The one run of {@code runs} that succeeded; fails the test unless exactly one did. */
+    private static Cli.Run onlyWinner(List<Cli.Run> runs) {
+        assertThat(runs).as(runs.toString()).filteredOn(run -> run.exitCode() == 0).hasSize(1);
+        return runs.stream().filter(run -> run.exitCode() == 0).findFirst().orElseThrow();
     }
 
     private static Cli.Run create(String id) {

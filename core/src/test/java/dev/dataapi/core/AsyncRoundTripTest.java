@@ -67,7 +67,7 @@ class AsyncRoundTripTest {
             Optional<String> token = Optional.of(ApiKeyBuilder.DEFAULT_TOKEN);
 
             ExecuteOutcome outcome = execute.execute(new ExecuteCommand(token, "sales", "by-region",
-                    new ExecuteInput.Parsed(Map.of("region", "Sul"), Optional.empty()), "req-round-trip"), noSink());
+                    new ExecuteInput.Parsed(Map.of("region", "Sul"), Optional.empty()), "req-round-trip"), EmbeddedCatalog.unused());
             String jobId = ((ExecuteOutcome.Accepted) outcome).jobId().value();
             WorkerHarness.await(ran);
             workers.close();
@@ -80,19 +80,5 @@ class AsyncRoundTripTest {
             assertThat(found.job().query().requestId()).isEqualTo("req-round-trip");
             assertThat(rows.rows()).containsExactly(List.of("Sul"));
         }
-    }
-
-    private static ResultSink noSink() {
-        return new ResultSink() {
-            @Override
-            public void columns(List<Column> columns) {
-                throw new AssertionError("an async execution writes nothing to the request's sink");
-            }
-
-            @Override
-            public void row(Object[] values) {
-                throw new AssertionError("an async execution writes nothing to the request's sink");
-            }
-        };
     }
 }
