@@ -124,8 +124,9 @@ final class DeliveryAttempt {
         } catch (WebhookPayloadTooLarge e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // Counted as a failed attempt, including a payload too large or too deep to build: such a
-            // delivery then ends when the schedule runs out instead of being retried at every lease.
+            // Counted as a failed attempt, including a payload too deep to build, or one an encoder
+            // without a limit ran out of memory on: such a delivery then ends when the schedule runs
+            // out instead of being retried at every lease.
             LOG.log(Level.WARNING, label(job, attempt) + ": the attempt failed before an answer", LogText.fault(e));
             return WebhookResponse.noAnswer(e.getClass().getSimpleName());
         }

@@ -15,8 +15,6 @@ final class CompanyEntry {
     static final List<String> FIELDS = List.of("id", "name", "webhook_secret", "previous_webhook_secret");
 
     private static final CompanyId PROBE_ID = new CompanyId("probe");
-    /** Stands in for a current secret that is itself invalid, so the previous one is still checked on its own. */
-    private static final String PROBE_SECRET = "whsec_cHJvYmUtc2VjcmV0LXN0YW5kLWlu";
 
     private CompanyEntry() {
     }
@@ -31,10 +29,14 @@ final class CompanyEntry {
         return Fields.peekText(node, "id").filter(Names::isKebabCase).map(CompanyId::new);
     }
 
-    /** A secret that could never sign a callback is refused here, rather than failing every delivery later. */
-    private static boolean signable(Fields fields, String field, String secret) {
+    /**
+     * Checks one secret on its own, under {@code field}: the catalog's form, and that it can sign a
+     * callback at all (refused here rather than failing every delivery later).
+     */
+    private static boolean usableSecret(Fields fields, String field, String secret) {
         return fields.attempt(field, () -> {
             try {
+                new Company(PROBE_ID, "probe", Optional.of(secret));
                 return WebhookSecret.parse(secret);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replace("'webhook_secret'", "'" + field + "'"));
@@ -55,14 +57,12 @@ final class CompanyEntry {
         Optional<String> secret = fields.text("webhook_secret");
         Optional<String> previous = fields.text("previous_webhook_secret");
         // Each secret is checked on its own so that a bad id or name does not hide a bad secret.
-        boolean secretValid = secret.isEmpty() || fields.attempt("webhook_secret",
-                () -> new Company(PROBE_ID, "probe", secret)).isPresent() && signable(fields, "webhook_secret", secret.get());
-        previous.ifPresent(value -> {
-            if (fields.attempt("previous_webhook_secret", () -> new Company(PROBE_ID, "probe",
-                    secretValid ? secret : Optional.of(PROBE_SECRET), Optional.of(value))).isPresent()) {
-                signable(fields, "previous_webhook_secret", value);
-            }
-        });
+        boolean secretUsable = secret.map(value -> usableSecret(fields, "webhook_secret", value)).orElse(true);
+        boolean previousUsable = previous.map(value -> usableSecret(fields, "previous_webhook_secret", value)).orElse(true);
+        if (previous.isPresent() && secretUsable && previousUsable) {
+            // What ties the two together: a previous secret needs a different current one.
+            fields.attempt("previous_webhook_secret", () -> new Company(PROBE_ID, "probe", secret, previous));
+        }
         if (!fields.clean()) {
             return Optional.empty();
         }
